@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Pantau",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pantau", targets: ["pantau"]),
+        .executable(name: "pantau-datagen", targets: ["pantau-datagen"]),
+        .library(name: "PantauCore", targets: ["PantauCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+    ],
+    targets: [
+        // The domain and its data: model, SQLite store, queries, analytics, formatting.
+        .target(
+            name: "PantauCore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // The dashboard as pure code: state, update(), views drawn into a cell grid.
+        .target(name: "PantauTUI", dependencies: ["PantauCore"]),
+        // ncursesw through one shim header; only the executable imports it.
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .executableTarget(
+            name: "pantau",
+            dependencies: [
+                "PantauCore", "PantauTUI", "CNcurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Deterministic generator of the sample data and of national-scale benchmark data.
+        .executableTarget(
+            name: "pantau-datagen",
+            dependencies: [
+                "PantauCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PantauCoreTests", dependencies: ["PantauCore"]),
+        .testTarget(
+            name: "PantauTUITests",
+            dependencies: [
+                "PantauTUI", "PantauCore",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["PantauCore"]),
+    ]
+)

@@ -1,0 +1,64 @@
+/// The administrative levels Pantau knows, from the whole country down to kecamatan.
+public enum RegionLevel: String, Sendable, Codable, CaseIterable {
+    case nasional, provinsi, kabupaten, kecamatan
+
+    /// The level whose rows a report on this level lists.
+    public var childLevel: RegionLevel? {
+        switch self {
+        case .nasional: .provinsi
+        case .provinsi: .kabupaten
+        case .kabupaten: .kecamatan
+        case .kecamatan: nil
+        }
+    }
+
+    /// Derives the level from the shape of a Kemendagri code: `64`, `64.08`, `64.08.03`.
+    public init?(code: String) {
+        switch code.split(separator: ".", omittingEmptySubsequences: false).count {
+        case _ where code.isEmpty: self = .nasional
+        case 1: self = .provinsi
+        case 2: self = .kabupaten
+        case 3: self = .kecamatan
+        default: return nil
+        }
+    }
+}
+
+/// A region keyed by its Kemendagri code. The whole country is the region with the empty code.
+public struct Region: Sendable, Hashable, Codable {
+    public var code: String
+    public var name: String
+    public var level: RegionLevel
+
+    public init(code: String, name: String, level: RegionLevel) {
+        self.code = code
+        self.name = name
+        self.level = level
+    }
+
+    public static let indonesia = Region(code: "", name: "Indonesia", level: .nasional)
+
+    /// The code of the enclosing region (`64.08.03` → `64.08`, `64` → the country).
+    public var parentCode: String? {
+        guard !code.isEmpty else { return nil }
+        guard let dot = code.lastIndex(of: ".") else { return "" }
+        return String(code[..<dot])
+    }
+
+    /// The name without the "Kabupaten"/"Kota" prefix, as people say it ("Kutai Timur").
+    public var shortName: String {
+        for prefix in ["Kabupaten ", "Kota Administrasi "] where name.hasPrefix(prefix) {
+            return String(name.dropFirst(prefix.count))
+        }
+        return name
+    }
+
+    /// Splits a code into the province, kabupaten and kecamatan codes it lies in.
+    public static func hierarchy(of code: String) -> (provinsi: String, kabupaten: String?, kecamatan: String?) {
+        let parts = code.split(separator: ".").map(String.init)
+        let prov = parts.first ?? ""
+        let kab = parts.count >= 2 ? parts[0...1].joined(separator: ".") : nil
+        let kec = parts.count >= 3 ? parts[0...2].joined(separator: ".") : nil
+        return (prov, kab, kec)
+    }
+}

@@ -1,0 +1,59 @@
+/// Errors a user can cause and fix. Each renders as one sentence saying what is wrong and what to do.
+public enum PantauError: Error, Equatable, Sendable {
+    case databaseExists(path: String)
+    case databaseMissing(path: String)
+    case databaseUnreadable(path: String, reason: String)
+    case notAPantauDatabase(path: String)
+    case readOnly(path: String)
+    case regionNotFound(query: String, suggestions: [String])
+    case regionAmbiguous(query: String, candidates: [String])
+    case noData(scope: String)
+    case yearWithoutData(year: Int, scope: String, available: [Int])
+    case sampleDataMissing(searched: [String])
+    case badFile(path: String, line: Int, message: String)
+
+    public func message(_ lang: Language = .id) -> String {
+        let en = lang == .en
+        switch self {
+        case .databaseExists(let path):
+            return en ? "\(path) already exists; choose a new file name or remove the old one first (init never overwrites)."
+                      : "\(path) sudah ada; pilih nama berkas baru atau hapus berkas lama lebih dulu (init tidak pernah menimpa)."
+        case .databaseMissing(let path):
+            return en ? "There is no database at \(path); create one with `pantau init --db \(path)`."
+                      : "Tidak ada basis data di \(path); buat dengan `pantau init --db \(path)`."
+        case .databaseUnreadable(let path, let reason):
+            return en ? "Cannot open the database \(path) (\(reason)); check the path and its permissions."
+                      : "Basis data \(path) tidak dapat dibuka (\(reason)); periksa jalur dan izin berkasnya."
+        case .notAPantauDatabase(let path):
+            return en ? "\(path) is not a Pantau database; give the file made by `pantau init`."
+                      : "\(path) bukan basis data Pantau; berikan berkas yang dibuat oleh `pantau init`."
+        case .readOnly(let path):
+            return en ? "The database \(path) is open read-only, so nothing was changed; ask for write access or drop --read-only."
+                      : "Basis data \(path) terbuka hanya-baca, jadi tidak ada yang diubah; minta izin tulis atau hilangkan --read-only."
+        case .regionNotFound(let query, let suggestions):
+            let hint = suggestions.isEmpty ? "" : (en ? " Did you mean: " : " Mungkin maksud Anda: ") + suggestions.joined(separator: "; ") + "?"
+            return (en ? "No region is called \"\(query)\"; give a Kemendagri code such as 64.08 or a name." 
+                       : "Tidak ada wilayah bernama \"\(query)\"; berikan kode Kemendagri seperti 64.08 atau nama wilayah.") + hint
+        case .regionAmbiguous(let query, let candidates):
+            return (en ? "\"\(query)\" matches several regions; give the code of the one you mean: "
+                       : "\"\(query)\" cocok dengan beberapa wilayah; berikan kode wilayah yang dimaksud: ")
+                + candidates.joined(separator: "; ") + "."
+        case .noData(let scope):
+            return en ? "There are no koperasi or UMKM records for \(scope) yet; import them with `pantau import`."
+                      : "Belum ada data koperasi atau UMKM untuk \(scope); masukkan dengan `pantau import`."
+        case .yearWithoutData(let year, let scope, let available):
+            let list = available.map(String.init).joined(separator: ", ")
+            return en ? "There is no data for \(year) in \(scope); choose one of: \(list)."
+                      : "Tidak ada data tahun \(year) untuk \(scope); pilih salah satu: \(list)."
+        case .sampleDataMissing(let searched):
+            return en ? "The sample data folder was not found (looked in \(searched.joined(separator: ", "))); set PANTAU_SAMPLE_DATA to the sample-data folder of Pantau."
+                      : "Folder data contoh tidak ditemukan (dicari di \(searched.joined(separator: ", "))); isi PANTAU_SAMPLE_DATA dengan folder sample-data Pantau."
+        case .badFile(let path, let line, let message):
+            return "\(path):\(line): \(message)"
+        }
+    }
+}
+
+extension PantauError: CustomStringConvertible {
+    public var description: String { message(.en) }
+}
