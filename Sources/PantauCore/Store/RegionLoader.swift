@@ -16,8 +16,10 @@ enum RegionLoader {
             }
             let region = Region(code: code, name: name, level: level)
             try insert.execute(arguments: [code, name, levelText, region.parentCode ?? "", RegionName.key(name)])
-            if region.shortName != name {
-                try alias.execute(arguments: [RegionName.key(region.shortName), code])
+            // People leave out "Kabupaten" and "Kota": "Kutai Timur", "Balikpapan".
+            for prefix in ["Kabupaten ", "Kota Administrasi ", "Kota "] where name.hasPrefix(prefix) {
+                try alias.execute(arguments: [RegionName.key(String(name.dropFirst(prefix.count))), code])
+                break
             }
         }
         guard let aliases else { return }

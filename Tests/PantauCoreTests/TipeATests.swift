@@ -1,0 +1,46 @@
+import Testing
+@testable import PantauCore
+
+@Suite struct TipeATests {
+    @Test func kutaiTimurReadiness2023() throws {
+        let store = Fixtures.sampleStore
+        let r = try #require(try store.tipeAReadiness(of: try store.resolveRegion("Kutai Timur"), year: 2023))
+        #expect(r.koperasiActive.value == 325 && r.koperasiActive.threshold == 250 && r.koperasiActive.met)
+        #expect(NumberFormat.percent(r.koperasiActive.ratio) == "130,0 %")
+        #expect(r.umkm.value == 9214 && r.umkm.threshold == 56000 && !r.umkm.met)
+        #expect(NumberFormat.percent(r.umkm.ratio) == "16,5 %")
+        #expect(r.umkm.gap == 46_786)
+        #expect(!r.met)
+        let pace = try #require(r.umkmPace)
+        #expect(pace.targetYear == 2025 && pace.months == 24 && pace.perMonth == 1950)
+        #expect(r.downgradeYear == 2024)
+    }
+
+    @Test func thresholdsAreDataWithTheirSource() throws {
+        let store = Fixtures.sampleStore
+        let anyDistrict = try store.resolveRegion("Kota Samarinda")
+        let target = try #require(try store.target(.tipeAUmkm, for: anyDistrict))
+        #expect(target.value == 56_000 && target.regionCode == "" && target.source.contains("seed 000"))
+        #expect(try store.tipeAReadiness(of: try store.resolveRegion("Kaltim"), year: 2023) == nil)
+    }
+
+    @Test func trendArithmetic() {
+        let falling = Trend(fromYear: 2022, fromValue: 655, toYear: 2023, toValue: 325)
+        #expect(falling.perYear == -330)
+        #expect(falling.projected(2024) == -5)
+        #expect(falling.crossingYear(of: 250) == 2024)
+        #expect(falling.crossingYear(of: 400) == nil)
+        let rising = Trend(fromYear: 2022, fromValue: 8108, toYear: 2023, toValue: 9214)
+        #expect(rising.crossingYear(of: 56_000) == 2023 + 43)
+        let flat = Trend(fromYear: 2022, fromValue: 300, toYear: 2023, toValue: 300)
+        #expect(flat.crossingYear(of: 250) == nil)
+        // Landing exactly on the floor is not yet below it.
+        #expect(Trend(fromYear: 2022, fromValue: 350, toYear: 2023, toValue: 300).crossingYear(of: 250) == 2025)
+    }
+
+    @Test func paceRoundsUpSoThatKeepingItReachesTheTarget() {
+        #expect(Pace(gap: 46_786, fromYear: 2023, targetYear: 2025).perMonth == 1950)
+        #expect(Pace(gap: 24, fromYear: 2023, targetYear: 2024).perMonth == 2)
+        #expect(Pace(gap: 25, fromYear: 2023, targetYear: 2024).perMonth == 3)
+    }
+}
