@@ -1,16 +1,95 @@
 import ArgumentParser
+import CNcurses
+import Foundation
 import PantauCore
+import PantauTUI
 
 struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
-        abstract: "Open the full-screen dashboard (the default command).")
+        abstract: "Open the full-screen dashboard (the default command).",
+        discussion: "Press ? in the dashboard for every key. Needs a terminal of at least 80×24.")
 
     @OptionGroup var database: DatabaseOptions
 
+    @Option(name: .long, help: ArgumentHelp("Where to open: a province, kabupaten/kota or kecamatan, by name or code. Default: the office's region.", valueName: "name|code"))
+    var scope: String?
+
+    @Option(name: .long, help: ArgumentHelp("The year to show. Default: the latest year with data.", valueName: "yyyy"))
+    var year: Int?
+
+    @Flag(name: .long, help: "Draw with ASCII characters only (automatic when the locale is not UTF-8).")
+    var ascii = false
+
+    @Flag(name: .long, help: "No colours (also when the NO_COLOR environment variable is set).")
+    var noColor = false
+
     func run() throws {
+        // Before anything else: without it ncurses loses every non-ASCII character.
+        setlocale(LC_ALL, "")
         try reportingUserErrors(lang: database.language) {
-            _ = try database.openStore()
+            let store = try database.openStore()
+            let start = try scope.map { try store.resolveRegion($0) } ?? store.officeRegion() ?? .indonesia
+            let terminal: Terminal
+            do {
+                let noColorEnv = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+                terminal = try Terminal.start(wantColor: !noColor && !noColorEnv)
+            } catch let problem as TerminalProblem {
+                FileHandle.standardError.write(Data(("pantau: " + problem.message(english: database.language == .en) + "\n").utf8))
+                throw ExitCode(1)
+            }
+            defer { terminal.stop() }
+            let appearance = Appearance(ascii: ascii || pantau_locale_is_utf8() == 0, color: terminal.hasColor, lang: database.language)
+            var state = DashboardState(width: terminal.width, height: terminal.height, path: scopePath(to: start.code), year: year,
+                                       isDemo: store.isDemo, isReadOnly: store.isReadOnly)
+            state.language = database.language
+            DashboardRunner(terminal: terminal, loader: DashboardLoader(store: store), appearance: appearance).run(&state)
         }
+    }
+}
+
+/// The dashboard's loop: draw, wait for a key, update, carry out the effects, draw again.
+struct DashboardRunner {
+    let terminal: Terminal
+    let loader: DashboardLoader
+    let appearance: Appearance
+
+    func run(_ state: inout DashboardState) {
+        // The first frame appears before the data is read.
+        draw(state)
+        perform(.load(scope: state.scopeCode, year: state.year), on: &state)
+        draw(state)
+        while !state.quitting {
+            guard let event = terminal.readKey(timeout: 1000) else { continue }
+            let effects: [Effect]
+            switch event {
+            case .key(let key): effects = state.update(.key(key))
+            case .resized(let width, let height): effects = state.update(.resize(width: width, height: height))
+            case .ignored: continue
+            }
+            for effect in effects { perform(effect, on: &state) }
+            if !state.quitting { draw(state) }
+        }
+    }
+
+    private func perform(_ effect: Effect, on state: inout DashboardState) {
+        switch effect {
+        case .load(let scope, let year):
+            do {
+                _ = state.update(.loaded(try loader.load(scopeCode: scope, year: year)))
+            } catch let error as PantauError {
+                _ = state.update(.loadFailed(error.message(appearance.lang)))
+            } catch {
+                _ = state.update(.loadFailed("\(error)"))
+            }
+        case .repaint:
+            terminal.repaintAll()
+        case .quit:
+            break
+        }
+    }
+
+    private func draw(_ state: DashboardState) {
+        terminal.draw(DashboardView(state: state, appearance: appearance).render())
     }
 }

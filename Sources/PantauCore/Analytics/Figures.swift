@@ -8,10 +8,12 @@ public struct RegionFigures: Sendable, Equatable {
     public var umkm: Int
     /// Active koperasi the year before, when that year has data.
     public var previousActive: Int?
+    /// False when no koperasi here has a recorded status for the year: "active" is then unknown, not zero.
+    public var hasStatus: Bool
 
-    public init(region: Region, koperasiTotal: Int, koperasiActive: Int, umkm: Int, previousActive: Int? = nil) {
+    public init(region: Region, koperasiTotal: Int, koperasiActive: Int, umkm: Int, previousActive: Int? = nil, hasStatus: Bool = true) {
         self.region = region; self.koperasiTotal = koperasiTotal; self.koperasiActive = koperasiActive
-        self.umkm = umkm; self.previousActive = previousActive
+        self.umkm = umkm; self.previousActive = previousActive; self.hasStatus = hasStatus
     }
 
     public var koperasiInactive: Int { koperasiTotal - koperasiActive }
@@ -66,7 +68,7 @@ extension Store {
             let args: StatementArguments = ["code": scope.code, "year": year]
             let row = try Row.fetchOne(db, sql: """
                 SELECT COUNT(*) AS total, COALESCE(SUM(s.active), 0) AS active, COALESCE(SUM(p.active), 0) AS prev,
-                       COUNT(p.nik) AS prev_known
+                       COUNT(p.nik) AS prev_known, COUNT(s.nik) AS known
                 FROM koperasi k
                 LEFT JOIN koperasi_status s ON s.nik = k.nik AND s.year = :year
                 LEFT JOIN koperasi_status p ON p.nik = k.nik AND p.year = :year - 1
@@ -75,7 +77,7 @@ extension Store {
             let umkm = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM umkm WHERE \(umkmFilter) AND tahun_binaan <= :year", arguments: args) ?? 0
             let prevKnown: Int = row["prev_known"]
             return RegionFigures(region: scope, koperasiTotal: row["total"], koperasiActive: row["active"], umkm: umkm,
-                                 previousActive: prevKnown > 0 ? row["prev"] : nil)
+                                 previousActive: prevKnown > 0 ? row["prev"] : nil, hasStatus: (row["known"] as Int) > 0)
         }
     }
 
@@ -87,10 +89,10 @@ extension Store {
             let filter = scope.level.column.map { "k.\($0) = :code" } ?? "1"
             let umkmFilter = scope.level.column.map { "\($0) = :code" } ?? "1"
             let args: StatementArguments = ["code": scope.code, "year": year]
-            var koperasi: [String: (Int, Int, Int, Int)] = [:]
+            var koperasi: [String: (Int, Int, Int, Int, Int)] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT k.\(childColumn) AS code, COUNT(*) AS total, COALESCE(SUM(s.active), 0) AS active,
-                       COALESCE(SUM(p.active), 0) AS prev, COUNT(p.nik) AS prev_known
+                       COALESCE(SUM(p.active), 0) AS prev, COUNT(p.nik) AS prev_known, COUNT(s.nik) AS known
                 FROM koperasi k
                 LEFT JOIN koperasi_status s ON s.nik = k.nik AND s.year = :year
                 LEFT JOIN koperasi_status p ON p.nik = k.nik AND p.year = :year - 1
@@ -98,7 +100,7 @@ extension Store {
                 GROUP BY k.\(childColumn)
                 """, arguments: args) {
                 let code: String? = row["code"]
-                koperasi[code ?? ""] = (row["total"], row["active"], row["prev"], row["prev_known"])
+                koperasi[code ?? ""] = (row["total"], row["active"], row["prev"], row["prev_known"], row["known"])
             }
             var umkm: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
@@ -121,11 +123,11 @@ extension Store {
         }
     }
 
-    private static func makeFigures(_ region: Region, _ koperasi: [String: (Int, Int, Int, Int)], _ umkm: [String: Int],
+    private static func makeFigures(_ region: Region, _ koperasi: [String: (Int, Int, Int, Int, Int)], _ umkm: [String: Int],
                                     key: String? = nil) -> RegionFigures {
-        let k = koperasi[key ?? region.code] ?? (0, 0, 0, 0)
+        let k = koperasi[key ?? region.code] ?? (0, 0, 0, 0, 0)
         return RegionFigures(region: region, koperasiTotal: k.0, koperasiActive: k.1, umkm: umkm[key ?? region.code] ?? 0,
-                             previousActive: k.3 > 0 ? k.2 : nil)
+                             previousActive: k.3 > 0 ? k.2 : nil, hasStatus: k.4 > 0)
     }
 
     /// Total and active koperasi and UMKM of the scope for every year with data, oldest first.
@@ -133,6 +135,57 @@ extension Store {
         try years(in: scope).map { year in
             let f = try figures(of: scope, year: year)
             return YearFigures(year: year, koperasiTotal: f.koperasiTotal, koperasiActive: f.koperasiActive, umkm: f.umkm)
+        }
+    }
+}
+
+/// A province with its kabupaten/kota, for the dashboard's district list.
+public struct ProvinceFigures: Sendable, Equatable {
+    public var province: RegionFigures
+    public var districts: [RegionFigures]
+}
+
+extension Store {
+    /// Every province that has records, with its kabupaten/kota, in one pass over the records.
+    public func districtFigures(year: Int) throws -> [ProvinceFigures] {
+        try read { db in
+            struct Counts { var total = 0, active = 0, known = 0, umkm = 0 }
+            var byDistrict: [String: Counts] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT k.prov, k.kab, COUNT(*) AS total, COALESCE(SUM(s.active), 0) AS active, COUNT(s.nik) AS known
+                FROM koperasi k LEFT JOIN koperasi_status s ON s.nik = k.nik AND s.year = :year
+                WHERE k.tahun_berdiri IS NULL OR k.tahun_berdiri <= :year
+                GROUP BY k.prov, k.kab
+                """, arguments: ["year": year]) {
+                let kab: String? = row["kab"]
+                byDistrict[kab ?? row["prov"], default: Counts()].total += row["total"]
+                byDistrict[kab ?? row["prov"]]!.active += row["active"]
+                byDistrict[kab ?? row["prov"]]!.known += row["known"]
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT prov, kab, COUNT(*) AS n FROM umkm WHERE tahun_binaan <= ? GROUP BY prov, kab",
+                                        arguments: [year]) {
+                let kab: String? = row["kab"]
+                byDistrict[kab ?? row["prov"], default: Counts()].umkm += row["n"]
+            }
+            let provinces = Set(byDistrict.keys.map { String($0.prefix(2)) }).sorted()
+            return try provinces.compactMap { code -> ProvinceFigures? in
+                guard let province = try Self.fetchRegion(db, code: code) else { return nil }
+                let districts = try Row.fetchAll(db, sql: "SELECT code, name FROM region WHERE parent = ? ORDER BY code", arguments: [code])
+                    .map { row -> RegionFigures in
+                        let c = byDistrict[row["code"]] ?? Counts()
+                        return RegionFigures(region: Region(code: row["code"], name: row["name"], level: .kabupaten), koperasiTotal: c.total,
+                                             koperasiActive: c.active, umkm: c.umkm, hasStatus: c.known > 0)
+                    }
+                let own = byDistrict[code] ?? Counts()
+                let sum = districts.reduce(own) { acc, d in
+                    Counts(total: acc.total + d.koperasiTotal, active: acc.active + d.koperasiActive,
+                           known: acc.known + (d.hasStatus ? 1 : 0), umkm: acc.umkm + d.umkm)
+                }
+                return ProvinceFigures(
+                    province: RegionFigures(region: province, koperasiTotal: sum.total, koperasiActive: sum.active, umkm: sum.umkm,
+                                            hasStatus: sum.known > 0),
+                    districts: districts)
+            }
         }
     }
 }

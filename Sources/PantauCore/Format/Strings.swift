@@ -4,7 +4,7 @@ public struct Strings: Sendable {
 
     public init(_ lang: Language) { self.lang = lang }
 
-    private func t(_ id: String, _ en: String) -> String { lang == .en ? en : id }
+    func t(_ id: String, _ en: String) -> String { lang == .en ? en : id }
 
     // Nouns and headings
     public var koperasi: String { t("Koperasi", "Koperasi") }
@@ -81,4 +81,84 @@ public struct Strings: Sendable {
     public var demoBadge: String { t("DEMO", "DEMO") }
     public var readOnlyBadge: String { t("HANYA BACA", "READ-ONLY") }
     public var unplaced: String { t("(kecamatan tidak diketahui)", "(subdistrict unknown)") }
+}
+
+// Dashboard text.
+extension Strings {
+    public var helpMoveUp: String { t("naik satu baris", "up one row") }
+    public var helpMoveDown: String { t("turun satu baris", "down one row") }
+    public var helpPageUp: String { t("naik satu halaman", "up one page") }
+    public var helpPageDown: String { t("turun satu halaman", "down one page") }
+    public var helpFirst: String { t("ke baris pertama", "to the first row") }
+    public var helpLast: String { t("ke baris terakhir", "to the last row") }
+    public var helpNextPane: String { t("panel berikutnya", "next pane") }
+    public var helpPreviousPane: String { t("panel sebelumnya", "previous pane") }
+    public var helpPaneLeft: String { t("panel di kiri", "pane to the left") }
+    public var helpPaneRight: String { t("panel di kanan", "pane to the right") }
+    public var helpOpen: String { t("buka wilayah / koperasi terpilih", "open the selected region") }
+    public var helpBack: String { t("kembali satu tingkat", "back one level") }
+    public var helpFilter: String { t("saring menurut nama (Enter simpan, Esc hapus)", "filter by name (Enter keeps, Esc clears)") }
+    public var helpSort: String { t("ganti urutan: nama, jumlah, aktif, rasio", "cycle the sort: name, total, active, ratio") }
+    public var helpReverseSort: String { t("balik urutan", "reverse the sort") }
+    public var helpPreviousYear: String { t("tahun sebelumnya", "previous year") }
+    public var helpNextYear: String { t("tahun berikutnya", "next year") }
+    public var helpReload: String { t("muat ulang data", "reload the data") }
+    public var helpRepaint: String { t("gambar ulang layar", "repaint the screen") }
+    public var helpHelp: String { t("bantuan ini (tutup: ? atau Esc)", "this help (close: ? or Esc)") }
+    public var helpQuit: String { t("keluar", "quit") }
+    public var helpTitle: String { t("Bantuan · tombol", "Help · keys") }
+    public var hintHelp: String { t("? bantuan", "? help") }
+    public var hintQuit: String { t("q keluar", "q quit") }
+    public var hintOpen: String { t("Enter buka", "Enter open") }
+    public var hintBack: String { t("Esc kembali", "Esc back") }
+    public var hintFilter: String { t("/ saring", "/ filter") }
+    public var filterPrompt: String { t("saring", "filter") }
+    public var loading: String { t("Memuat…", "Loading…") }
+    public var wilayah: String { t("Wilayah", "Region") }
+    public var short: String { t("kurang", "short") }
+    public var ratioPane: String { t("Rasio aktif", "Active ratio") }
+    public var yearsPane: String { t("Aktif/tahun", "Active/year") }
+    public var tipeAPane: String { t("Tipe A", "Tipe A") }
+    public var noTipeA: String { t("Syarat Tipe A berlaku untuk kabupaten/kota.", "Tipe A applies to a kabupaten/kota.") }
+    public var sortNames: [String] { lang == .en ? ["code", "name", "total", "active", "ratio"] : ["kode", "nama", "jumlah", "aktif", "rasio"] }
+    public var sortLabel: String { t("urut", "sort") }
+    public var inactiveShort: String { t("Tdk", "Inact") }
+    public var totalShort: String { t("Total", "Total") }
+    public var ratShort: String { t("RAT", "RAT") }
+
+    public func tooSmall(width: Int, height: Int) -> String {
+        t("Layar \(width)×\(height) terlalu kecil: perbesar ke paling sedikit 80×24.",
+          "The terminal is \(width)×\(height): make it at least 80×24.")
+    }
+    public func yearChanged(_ year: Int) -> String {
+        t("Wilayah ini punya data sampai \(year); tahun diganti ke \(year).", "This region has data up to \(year); showing \(year).")
+    }
+    public func noOtherYear(_ year: Int) -> String { t("Tidak ada data untuk tahun \(year).", "There is no data for \(year).") }
+    public func gapPace(gap: Int, pace: Pace?) -> String {
+        let gapText = t("kurang \(NumberFormat.integer(gap))", "\(NumberFormat.integer(gap)) short")
+        guard let pace else { return gapText }
+        return gapText + t(" · +\(NumberFormat.integer(pace.perMonth))/bln s.d. \(pace.targetYear)",
+                           " · +\(NumberFormat.integer(pace.perMonth))/mo to \(pace.targetYear)")
+    }
+    /// The downgrade warning; without a trend, the short form for narrow panes.
+    public func downgradeLine(threshold: Int, year: Int, trend: Trend?) -> String {
+        let n = NumberFormat.integer(threshold)
+        guard let trend else { return t("RISIKO: aktif < \(n) pada \(year)", "RISK: active < \(n) in \(year)") }
+        return t("RISIKO: aktif < \(n) pada \(year) (tren \(trend.fromYear)–\(trend.toYear))",
+                 "RISK: active < \(n) in \(year) (\(trend.fromYear)–\(trend.toYear) trend)")
+    }
+}
+
+extension Strings {
+    public var koperasiSortNames: [String] { lang == .en ? ["name", "NIK", "active", "RAT", "members"] : ["nama", "NIK", "aktif", "RAT", "anggota"] }
+    public func change(_ ratio: Double) -> String {
+        let pct = NumberFormat.percent(abs(ratio))
+        if ratio < 0 { return t("turun \(pct)", "down \(pct)") }
+        if ratio > 0 { return t("naik \(pct)", "up \(pct)") }
+        return t("tetap", "unchanged")
+    }
+    public func koperasiTitle(_ name: String, total: Int, active: Int) -> String {
+        t("Koperasi · \(name): \(NumberFormat.integer(total)), aktif \(NumberFormat.integer(active))",
+          "Koperasi · \(name): \(NumberFormat.integer(total)), \(NumberFormat.integer(active)) active")
+    }
 }

@@ -1,0 +1,51 @@
+/// The characters the widgets draw with: Unicode box drawing and blocks, or plain ASCII for
+/// terminals and locales that cannot show them (ncurses does not downgrade by itself).
+public struct Glyphs: Sendable, Equatable {
+    public var topLeft, topRight, bottomLeft, bottomRight, horizontal, vertical: Character
+    public var ellipsis: Character
+    /// Partial blocks from one eighth to a full cell, for smooth bars.
+    public var eighths: [Character]
+    /// Vertical partial blocks from one eighth to full, for column charts.
+    public var verticalEighths: [Character]
+    public var barEmpty: Character
+    public var arrow: String
+    public var dash: Character
+    public var check: Character
+    public var warning: Character
+    public var separator: Character
+
+    public static let unicode = Glyphs(
+        topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", horizontal: "─", vertical: "│",
+        ellipsis: "…", eighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],
+        verticalEighths: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], barEmpty: "░", arrow: "→", dash: "–",
+        check: "✓", warning: "▲", separator: "·")
+
+    public static let ascii = Glyphs(
+        topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|",
+        ellipsis: "~", eighths: [" ", " ", " ", "#", "#", "#", "#", "#"],
+        verticalEighths: [" ", " ", " ", "#", "#", "#", "#", "#"], barEmpty: ".", arrow: "->", dash: "-",
+        check: "v", warning: "!", separator: "|")
+
+    public var full: Character { eighths[7] }
+}
+
+/// Fitting text into columns.
+public enum Fit {
+    /// Cuts `text` to `width` columns, ending with the ellipsis when something was cut.
+    public static func truncate(_ text: String, _ width: Int, ellipsis: Character) -> String {
+        guard width > 0 else { return "" }
+        guard text.count > width else { return text }
+        return String(text.prefix(width - 1)) + String(ellipsis)
+    }
+
+    /// Pads or truncates to exactly `width` columns.
+    public static func left(_ text: String, _ width: Int, ellipsis: Character) -> String {
+        let cut = truncate(text, width, ellipsis: ellipsis)
+        return cut + String(repeating: " ", count: max(0, width - cut.count))
+    }
+
+    /// Right-aligns in `width` columns. Numbers are never cut: a number wider than its column keeps all its digits.
+    public static func right(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+}

@@ -1,0 +1,80 @@
+import PantauCore
+
+/// Everything one frame of the dashboard shows, loaded from the core for one scope and year.
+public struct DashboardData: Sendable, Equatable {
+    /// The region whose parts fill the main table.
+    public var scope: Region
+    public var scopeName: String
+    public var year: Int
+    /// The years with data in the scope, oldest first.
+    public var years: [Int]
+    public var districts: [ProvinceFigures]
+    public var scopeFigures: RegionFigures
+    /// The regions inside the scope (empty for a kecamatan).
+    public var children: [RegionFigures]
+    /// The koperasi of a kecamatan scope.
+    public var koperasi: [KoperasiRow]
+    /// The regions compared in the ratio chart: the scope's parts, or a kecamatan's siblings.
+    public var ratioRegions: [RegionFigures]
+    public var yearly: [YearFigures]
+    public var tipeA: TipeAReadiness?
+    /// The year asked for had no data, so the loader chose this scope's latest year instead.
+    public var yearWasAdjusted: Bool
+
+    public init(scope: Region, scopeName: String, year: Int, years: [Int], districts: [ProvinceFigures], scopeFigures: RegionFigures,
+                children: [RegionFigures], koperasi: [KoperasiRow], ratioRegions: [RegionFigures], yearly: [YearFigures],
+                tipeA: TipeAReadiness?, yearWasAdjusted: Bool) {
+        self.scope = scope; self.scopeName = scopeName; self.year = year; self.years = years; self.districts = districts
+        self.scopeFigures = scopeFigures; self.children = children; self.koperasi = koperasi; self.ratioRegions = ratioRegions
+        self.yearly = yearly; self.tipeA = tipeA; self.yearWasAdjusted = yearWasAdjusted
+    }
+}
+
+/// Asks the core for a scope's figures. No SQL here: only the core's value-returning queries.
+public struct DashboardLoader: Sendable {
+    public let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    public func load(scopeCode: String, year requested: Int?) throws -> DashboardData {
+        guard let scope = try store.region(code: scopeCode) else {
+            throw PantauError.regionNotFound(query: scopeCode, suggestions: [])
+        }
+        let years = try store.years(in: scope)
+        let allYears = try store.years(in: .indonesia)
+        guard let latest = years.last ?? allYears.last else { throw PantauError.noData(scope: try store.label(scope)) }
+        var year = requested ?? latest
+        var adjusted = false
+        if !years.isEmpty && !years.contains(year) {
+            adjusted = requested != nil
+            year = years.last { $0 <= year } ?? latest
+        }
+        let figures = try store.figures(of: scope, year: year)
+        let children = scope.level == .kecamatan ? [] : try store.childFigures(of: scope, year: year)
+        var ratioRegions = children
+        if scope.level == .kecamatan, let parentCode = scope.parentCode, let parent = try store.region(code: parentCode) {
+            ratioRegions = try store.childFigures(of: parent, year: year)
+        }
+        let district = try tipeARegion(for: scope)
+        return DashboardData(
+            scope: scope, scopeName: scope.level == .kecamatan ? try kecamatanName(scope) : scope.name, year: year, years: years,
+            districts: try store.districtFigures(year: year), scopeFigures: figures, children: children,
+            koperasi: scope.level == .kecamatan ? try store.koperasiRows(at: scope.code, year: year) : [],
+            ratioRegions: ratioRegions.filter { $0.region.level == (scope.level == .kecamatan ? .kecamatan : scope.level.childLevel) },
+            yearly: try store.yearlyFigures(of: scope),
+            tipeA: try district.flatMap { try store.tipeAReadiness(of: $0, year: year) },
+            yearWasAdjusted: adjusted)
+    }
+
+    /// The kabupaten whose Tipe A readiness fits the scope: the scope's own, else the office's.
+    private func tipeARegion(for scope: Region) throws -> Region? {
+        let h = Region.hierarchy(of: scope.code)
+        if let kab = h.kabupaten { return try store.region(code: kab) }
+        return try store.officeRegion().flatMap { $0.level == .kabupaten ? $0 : nil }
+    }
+
+    private func kecamatanName(_ region: Region) throws -> String {
+        guard let parentCode = region.parentCode, let parent = try store.region(code: parentCode) else { return region.name }
+        return region.name + ", " + parent.shortName
+    }
+}

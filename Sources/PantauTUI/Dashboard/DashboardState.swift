@@ -1,0 +1,68 @@
+import PantauCore
+
+/// The panes that can have the focus, left to right, top to bottom.
+public enum Pane: Int, CaseIterable, Sendable {
+    case districts, main, ratio
+}
+
+/// Selection, scroll, filter and sort of one list.
+public struct ListState: Sendable, Equatable {
+    public var selected = 0
+    public var offset = 0
+    public var filter = ""
+    /// Index into the list's sort keys; 0 is its natural order (codes, or names for koperasi).
+    public var sort = 0
+    public var descending = false
+
+    public init() {}
+}
+
+/// The whole dashboard as a value: what is open, what is selected, what is shown.
+public struct DashboardState: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    /// The scopes opened so far, outermost first; the last one fills the main table.
+    public var path: [String]
+    public var year: Int?
+    public var data: DashboardData?
+    public var focus: Pane = .main
+    public var districts = ListState()
+    /// One list state per opened scope, so going back restores where one was.
+    public var mainLists: [ListState]
+    public var ratio = ListState()
+    public var editingFilter = false
+    public var showHelp = false
+    public var message: String?
+    public var isDemo: Bool
+    public var isReadOnly: Bool
+    public var quitting = false
+    /// The language of messages set by `update`; the view takes the rest of its appearance from outside.
+    public var language: PantauCore.Language = .id
+
+    public init(width: Int, height: Int, path: [String], year: Int?, isDemo: Bool = false, isReadOnly: Bool = false) {
+        self.width = width; self.height = height; self.path = path; self.year = year
+        self.isDemo = isDemo; self.isReadOnly = isReadOnly
+        mainLists = path.map { _ in ListState() }
+    }
+
+    public var scopeCode: String { path.last ?? "" }
+    public var main: ListState {
+        get { mainLists.last ?? ListState() }
+        set { if mainLists.isEmpty { mainLists = [newValue] } else { mainLists[mainLists.count - 1] = newValue } }
+    }
+
+    /// True when the main table lists koperasi (a kecamatan is open).
+    public var showsKoperasi: Bool { data?.scope.level == .kecamatan }
+
+    public var isTooSmall: Bool { width < 80 || height < 24 }
+
+    /// The panes on screen now: the district list is hidden while a kecamatan's koperasi fill the top.
+    public var visiblePanes: [Pane] { showsKoperasi ? [.main, .ratio] : Pane.allCases }
+}
+
+/// The path of scopes from the country down to `code`, as the dashboard opens them: province, kabupaten, kecamatan.
+public func scopePath(to code: String) -> [String] {
+    guard !code.isEmpty else { return [""] }
+    let parts = code.split(separator: ".").map(String.init)
+    return (1...parts.count).map { parts.prefix($0).joined(separator: ".") }
+}

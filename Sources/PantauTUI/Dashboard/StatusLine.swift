@@ -1,0 +1,65 @@
+import PantauCore
+
+/// The bottom line: where we are, which year, badges, and the keys that matter most.
+struct StatusLine {
+    let state: DashboardState
+    let appearance: Appearance
+
+    func draw(_ canvas: inout Canvas, _ rect: Rect) {
+        let s = Strings(appearance.lang), g = appearance.glyphs, theme = appearance.theme
+        canvas.fill(rect, style: theme.status)
+        var x = rect.x
+        let place = state.data.map { "\($0.scopeName) \(g.separator) \($0.year)" } ?? ""
+        x = canvas.put(" " + place + " ", x: x, y: rect.y, style: theme.status, clip: rect)
+        for (shown, badge) in [(state.isDemo, s.demoBadge), (state.isReadOnly, s.readOnlyBadge)] where shown {
+            x = canvas.put(" " + badge + " ", x: x, y: rect.y, style: theme.badge, clip: rect)
+            x = canvas.put(" ", x: x, y: rect.y, style: theme.status, clip: rect)
+        }
+        if state.editingFilter {
+            let text = state.focus == .districts ? state.districts.filter : state.main.filter
+            canvas.put(" \(s.filterPrompt): \(text)_", x: x, y: rect.y, style: theme.status, clip: rect)
+            return
+        }
+        let hints = [s.hintOpen, s.hintBack, s.hintFilter, s.hintHelp, s.hintQuit]
+        // Keep the most important hints (help and quit) when room runs out.
+        var shown = hints
+        var right = shown.joined(separator: "  ") + " "
+        let room = rect.maxX - x - (state.message.map { $0.count + 2 } ?? 0)
+        while right.count > room && shown.count > 2 { shown.removeFirst(); right = shown.joined(separator: "  ") + " " }
+        if let message = state.message {
+            let space = max(0, rect.maxX - x - right.count - 1)
+            canvas.put(Fit.truncate(message, space, ellipsis: g.ellipsis), x: x, y: rect.y, style: theme.status, clip: rect)
+        }
+        if right.count <= rect.maxX - x {
+            canvas.put(right, x: rect.maxX - right.count, y: rect.y, style: theme.status, clip: rect)
+        }
+    }
+}
+
+/// The help overlay: every key, from the same table that dispatches them.
+struct HelpOverlay {
+    let appearance: Appearance
+
+    func draw(_ canvas: inout Canvas) {
+        let s = Strings(appearance.lang)
+        let lines = KeyMap.bindings.map { binding in
+            (appearance.glyphs == .ascii ? asciiLabel(binding.label) : binding.label, binding.help(s))
+        }
+        let labelWidth = lines.map(\.0.count).max() ?? 0
+        let width = min(canvas.width - 2, max(44, labelWidth + 3 + (lines.map(\.1.count).max() ?? 0) + 2))
+        let height = min(canvas.height - 1, lines.count + 2)
+        let rect = Rect(x: (canvas.width - width) / 2, y: max(0, (canvas.height - 1 - height) / 2), width: width, height: height)
+        canvas.fill(rect)
+        let inner = Box.draw(&canvas, rect, title: s.helpTitle, focused: true, appearance: appearance)
+        for (i, line) in lines.prefix(inner.height).enumerated() {
+            let x = canvas.put(Fit.left(line.0, labelWidth, ellipsis: appearance.glyphs.ellipsis) + "  ", x: inner.x + 1, y: inner.y + i,
+                               style: appearance.theme.header, clip: inner)
+            canvas.put(line.1, x: x, y: inner.y + i, clip: inner)
+        }
+    }
+
+    private func asciiLabel(_ label: String) -> String {
+        label.replacingOccurrences(of: "↑", with: "Up").replacingOccurrences(of: "↓", with: "Down")
+            .replacingOccurrences(of: "←", with: "Left").replacingOccurrences(of: "→", with: "Right")
+    }
+}

@@ -1,0 +1,220 @@
+import PantauCore
+
+/// Something that happened: a key, a new terminal size, data arriving, or the database changing underneath.
+public enum Action: Sendable, Equatable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case loaded(DashboardData)
+    case loadFailed(String)
+}
+
+/// Work `update` asks the runtime to do; its result comes back as an action.
+public enum Effect: Sendable, Equatable {
+    case load(scope: String, year: Int?)
+    case repaint
+    case quit
+}
+
+extension DashboardState {
+    /// The dashboard's only way to change: pure, so every key can be tested with plain values.
+    public mutating func update(_ action: Action) -> [Effect] {
+        switch action {
+        case .resize(let width, let height):
+            self.width = width
+            self.height = height
+            return []
+        case .loaded(let data):
+            accept(data)
+            return []
+        case .loadFailed(let message):
+            self.message = message
+            return []
+        case .key(let key):
+            return handle(key)
+        }
+    }
+
+    private mutating func handle(_ key: Key) -> [Effect] {
+        if editingFilter, let effects = editFilter(key) { return effects }
+        guard let command = KeyMap.command(for: key) else { return [] }
+        if showHelp {
+            switch command {
+            case .help, .back: showHelp = false; return []
+            case .quit: return run(.quit)
+            default: return []
+            }
+        }
+        message = nil
+        return run(command)
+    }
+
+    /// Typing into the filter of the focused list; nil lets the key act as a command.
+    private mutating func editFilter(_ key: Key) -> [Effect]? {
+        switch key {
+        case .character(let c):
+            setFilter(filter(of: focus) + String(c))
+        case .backspace:
+            setFilter(String(filter(of: focus).dropLast()))
+        case .enter:
+            editingFilter = false
+        case .escape:
+            setFilter("")
+            editingFilter = false
+        default:
+            return nil
+        }
+        return []
+    }
+
+    private func filter(of pane: Pane) -> String {
+        pane == .districts ? districts.filter : main.filter
+    }
+
+    private mutating func setFilter(_ text: String) {
+        if focus == .districts {
+            districts.filter = text; districts.selected = 0; districts.offset = 0
+        } else {
+            main.filter = text; main.selected = 0; main.offset = 0
+        }
+    }
+
+    private mutating func run(_ command: Command) -> [Effect] {
+        let layout = Layout(width: width, height: height, showsKoperasi: showsKoperasi)
+        let page = layout.listRows(focus, hasFooter: focus == .main && !showsKoperasi)
+        switch command {
+        case .moveUp: move(by: -1)
+        case .moveDown: move(by: 1)
+        case .pageUp: move(by: -page)
+        case .pageDown: move(by: page)
+        case .first: move(by: -rowCount(focus))
+        case .last: move(by: rowCount(focus))
+        case .nextPane, .paneRight: cycleFocus(by: 1, wrap: command == .nextPane)
+        case .previousPane, .paneLeft: cycleFocus(by: -1, wrap: command == .previousPane)
+        case .open: return open()
+        case .back: return back()
+        case .filter:
+            if focus != .ratio { editingFilter = true }
+        case .sort: changeSort { $0.sort = ($0.sort + 1) % DashboardState.regionSortCount }
+        case .reverseSort: changeSort { $0.descending.toggle() }
+        case .previousYear: return changeYear(by: -1)
+        case .nextYear: return changeYear(by: 1)
+        case .reload: return [.load(scope: scopeCode, year: year)]
+        case .repaint: return [.repaint]
+        case .help: showHelp = true
+        case .quit:
+            quitting = true
+            return [.quit]
+        }
+        return []
+    }
+
+    private mutating func move(by delta: Int) {
+        let count = rowCount(focus)
+        guard count > 0 else { return }
+        func moved(_ list: inout ListState) { list.selected = min(count - 1, max(0, list.selected + delta)) }
+        switch focus {
+        case .districts: moved(&districts)
+        case .main: moved(&mainLists[mainLists.count - 1])
+        case .ratio: moved(&ratio)
+        }
+    }
+
+    private mutating func cycleFocus(by step: Int, wrap: Bool) {
+        let panes = visiblePanes
+        guard let index = panes.firstIndex(of: focus) else { focus = panes[0]; return }
+        let next = index + step
+        if wrap {
+            focus = panes[(next + panes.count) % panes.count]
+        } else if panes.indices.contains(next) {
+            focus = panes[next]
+        }
+    }
+
+    private mutating func changeSort(_ change: (inout ListState) -> Void) {
+        switch focus {
+        case .districts: change(&districts)
+        case .main: change(&mainLists[mainLists.count - 1])
+        case .ratio: return
+        }
+    }
+
+    private mutating func open() -> [Effect] {
+        switch focus {
+        case .districts:
+            let rows = districtRows
+            guard rows.indices.contains(districts.selected) else { return [] }
+            return openPath(scopePath(to: rows[districts.selected].figures.region.code))
+        case .main:
+            guard !showsKoperasi else { return [] }
+            let rows = mainRegionRows
+            guard rows.indices.contains(main.selected), rows[main.selected].region.level != data?.scope.level else { return [] }
+            return openPath(path + [rows[main.selected].region.code])
+        case .ratio:
+            let rows = ratioRows
+            guard rows.indices.contains(ratio.selected) else { return [] }
+            return openPath(scopePath(to: rows[ratio.selected].region.code))
+        }
+    }
+
+    /// Opens a new path, keeping the list states of the scopes it shares with the current one.
+    private mutating func openPath(_ newPath: [String]) -> [Effect] {
+        var lists: [ListState] = []
+        for (i, code) in newPath.enumerated() {
+            lists.append(i < path.count && path[i] == code && i < mainLists.count ? mainLists[i] : ListState())
+        }
+        path = newPath
+        mainLists = lists
+        focus = .main
+        editingFilter = false
+        return [.load(scope: scopeCode, year: year)]
+    }
+
+    private mutating func back() -> [Effect] {
+        if !filter(of: focus).isEmpty && focus != .ratio {
+            setFilter("")
+            return []
+        }
+        guard path.count > 1 else { return [] }
+        path.removeLast()
+        mainLists.removeLast()
+        focus = .main
+        return [.load(scope: scopeCode, year: year)]
+    }
+
+    private mutating func changeYear(by step: Int) -> [Effect] {
+        guard let data, let year, let index = data.years.firstIndex(of: year) else { return [] }
+        let next = index + step
+        guard data.years.indices.contains(next) else {
+            message = Strings(language).noOtherYear(year + step)
+            return []
+        }
+        return [.load(scope: scopeCode, year: data.years[next])]
+    }
+
+    private mutating func accept(_ data: DashboardData) {
+        let first = self.data == nil
+        if data.yearWasAdjusted { message = Strings(language).yearChanged(data.year) }
+        self.data = data
+        year = data.year
+        if first {
+            // Start with the open district selected in the district list.
+            let code = path.count >= 2 ? path[1] : path.first ?? ""
+            if let index = districtRows.firstIndex(where: { $0.figures.region.code == code }) { districts.selected = index }
+        }
+        if showsKoperasi, let index = ratioRows.firstIndex(where: { $0.region.code == data.scope.code }) { ratio.selected = index }
+        if !visiblePanes.contains(focus) { focus = .main }
+        clampSelections()
+    }
+
+    private mutating func clampSelections() {
+        for pane in Pane.allCases {
+            let count = rowCount(pane)
+            func clamp(_ list: inout ListState) { list.selected = max(0, min(list.selected, count - 1)) }
+            switch pane {
+            case .districts: clamp(&districts)
+            case .main: if !mainLists.isEmpty { clamp(&mainLists[mainLists.count - 1]) }
+            case .ratio: clamp(&ratio)
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// A column of a table: a fixed width, or 0 to share the room that is left.
+public struct TableColumn: Sendable {
+    public enum Align: Sendable { case left, right }
+    public var title: String
+    public var width: Int
+    public var align: Align
+    /// Cells drawn in the bar style (inline bars).
+    public var isBar: Bool
+
+    public init(_ title: String, width: Int, align: Align = .right, isBar: Bool = false) {
+        self.title = title; self.width = width; self.align = align; self.isBar = isBar
+    }
+}
+
+/// A table with a header, rows that scroll, a selected row and an optional footer (totals).
+public struct TableWidget {
+    public var columns: [TableColumn]
+    public var rows: [[String]]
+    /// Rows shown emphasised (e.g. a province among its kabupaten).
+    public var emphasised: Set<Int> = []
+    public var selected: Int?
+    public var offset: Int = 0
+    public var footer: [String]?
+    public var focused: Bool
+
+    public init(columns: [TableColumn], rows: [[String]], selected: Int?, offset: Int, focused: Bool) {
+        self.columns = columns; self.rows = rows; self.selected = selected; self.offset = offset; self.focused = focused
+    }
+
+    /// How many rows fit below the header (and above the footer) in `height` rows.
+    public static func visibleRows(height: Int, hasFooter: Bool) -> Int { max(0, height - 1 - (hasFooter ? 1 : 0)) }
+
+    /// The first row to show so that `selected` stays visible, moving as little as possible from `offset`.
+    public static func scrolled(offset: Int, selected: Int, visible: Int, count: Int) -> Int {
+        guard visible > 0 else { return 0 }
+        var o = min(offset, max(0, count - visible))
+        if selected < o { o = selected }
+        if selected >= o + visible { o = selected - visible + 1 }
+        return max(0, o)
+    }
+
+    func widths(_ total: Int) -> [Int] {
+        let fixed = columns.reduce(0) { $0 + $1.width } + (columns.count - 1)
+        let flexible = columns.filter { $0.width == 0 }.count
+        let share = flexible > 0 ? max(1, (total - fixed) / flexible) : 0
+        return columns.map { $0.width == 0 ? share : $0.width }
+    }
+
+    public func draw(_ canvas: inout Canvas, _ rect: Rect, appearance: Appearance) {
+        guard rect.height > 0, rect.width > 0 else { return }
+        let g = appearance.glyphs, theme = appearance.theme
+        let widths = widths(rect.width)
+        func line(_ cells: [String]) -> [(String, Bool)] {
+            zip(columns, zip(cells, widths)).map { column, pair in
+                let (text, width) = pair
+                let fitted = column.align == .left || column.isBar ? Fit.left(text, width, ellipsis: g.ellipsis) : Fit.right(text, width)
+                return (fitted, column.isBar)
+            }
+        }
+        func draw(_ cells: [String], y: Int, style: Style, barStyle: Style) {
+            var x = rect.x
+            for (text, isBar) in line(cells) {
+                x = canvas.put(text, x: x, y: y, style: isBar ? barStyle : style, clip: rect)
+                x = canvas.put(" ", x: x, y: y, style: style, clip: rect)
+            }
+        }
+        draw(columns.map(\.title), y: rect.y, style: theme.header, barStyle: theme.header)
+        let visible = Self.visibleRows(height: rect.height, hasFooter: footer != nil)
+        let first = selected.map { Self.scrolled(offset: offset, selected: $0, visible: visible, count: rows.count) } ?? offset
+        for (i, row) in rows.dropFirst(first).prefix(visible).enumerated() {
+            let index = first + i, y = rect.y + 1 + i
+            let isSelected = index == selected
+            var style = emphasised.contains(index) ? theme.total : Style.plain
+            if isSelected { style = focused ? theme.selected : theme.selectedUnfocused }
+            canvas.fill(rect.row(1 + i), style: style)
+            draw(row, y: y, style: style, barStyle: isSelected ? style : theme.bar)
+        }
+        if rows.count > visible, visible > 0, rect.maxY < canvas.height {
+            // Where we are in a long list, "12/49", on the frame's bottom edge where it hides no figure.
+            let marker = " \((selected ?? first) + 1)/\(rows.count) "
+            if marker.count + 2 < rect.width { canvas.put(marker, x: rect.maxX - marker.count - 1, y: rect.maxY, style: theme.muted) }
+        }
+        if let footer {
+            draw(footer, y: rect.maxY - 1, style: theme.total, barStyle: theme.total)
+        }
+    }
+}
