@@ -47,15 +47,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PantauCoreTests", dependencies: ["PantauCore"]),
+        // Sample databases and paths shared by the test targets.
+        .target(name: "PantauTestSupport", dependencies: ["PantauCore"], path: "Tests/Support"),
+        .testTarget(name: "PantauCoreTests", dependencies: ["PantauCore", "PantauTestSupport"]),
         .testTarget(
             name: "PantauTUITests",
             dependencies: [
-                "PantauTUI", "PantauCore",
+                "PantauTUI", "PantauCore", "PantauTestSupport",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["PantauCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PantauCore", "PantauTestSupport"]),
     ]
 )

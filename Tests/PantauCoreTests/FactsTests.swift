@@ -1,5 +1,6 @@
 import Testing
 @testable import PantauCore
+import PantauTestSupport
 
 /// Every count in shared/FACTS.md, through the same code path `pantau report` uses.
 @Suite struct FactsTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import PantauCore
+import PantauTestSupport
 
 @Suite struct FormatTests {
     @Test func indonesianNumbers() {

@@ -1,5 +1,6 @@
 import Testing
 @testable import PantauCore
+import PantauTestSupport
 
 @Suite struct RegionLookupTests {
     let store = Fixtures.sampleStore

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PantauCore
+import PantauTestSupport
 
 @Suite struct ReportFormatTests {
     let store = Fixtures.sampleStore

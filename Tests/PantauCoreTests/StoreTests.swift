@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PantauCore
+import PantauTestSupport
 
 @Suite struct StoreTests {
     @Test func initCreatesTheSchemaAndTheWholeRegionList() throws {

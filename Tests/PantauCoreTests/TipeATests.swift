@@ -1,5 +1,6 @@
 import Testing
 @testable import PantauCore
+import PantauTestSupport
 
 @Suite struct TipeATests {
     @Test func kutaiTimurReadiness2023() throws {

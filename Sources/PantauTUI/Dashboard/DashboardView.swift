@@ -88,7 +88,7 @@ public struct DashboardView {
         var table = TableWidget(
             columns: columns,
             rows: rows.map { f in
-                let name = f.region.level == data.scope.level ? s.unplaced : f.region.name
+                let name = f.region.level == data.scope.level ? s.unplaced : f.region.shortName
                 return [name, NumberFormat.integer(f.koperasiTotal), activeText(f), f.hasStatus ? NumberFormat.integer(f.koperasiInactive) : String(g.dash),
                         ratioText(f), bar(f)]
             },
