@@ -37,9 +37,11 @@ extension Report {
                                         .init(title: s.koperasi, align: .right), .init(title: s.active, align: .right),
                                         .init(title: s.inactive, align: .right), .init(title: s.activeRatio, align: .right),
                                         .init(title: s.umkm, align: .right)])
+        // Without a recorded status in this year, active and inactive are unknown, not zero.
         func cells(_ f: RegionFigures) -> [String] {
-            [NumberFormat.integer(f.koperasiTotal), NumberFormat.integer(f.koperasiActive), NumberFormat.integer(f.koperasiInactive),
-             f.koperasiTotal == 0 ? "–" : NumberFormat.percent(f.activeRatio), NumberFormat.integer(f.umkm)]
+            [NumberFormat.integer(f.koperasiTotal), f.hasStatus ? NumberFormat.integer(f.koperasiActive) : "–",
+             f.hasStatus ? NumberFormat.integer(f.koperasiInactive) : "–",
+             f.koperasiTotal == 0 || !f.hasStatus ? "–" : NumberFormat.percent(f.activeRatio), NumberFormat.integer(f.umkm)]
         }
         table.rows = regionRows.map { f in
             isUnplaced(f) ? ["", s.unplaced] + cells(f) : [f.region.code, f.region.name] + cells(f)
