@@ -5,12 +5,19 @@ public enum PantauError: Error, Equatable, Sendable {
     case databaseUnreadable(path: String, reason: String)
     case notAPantauDatabase(path: String)
     case readOnly(path: String)
+    case noWriteAccess(path: String)
     case regionNotFound(query: String, suggestions: [String])
     case regionAmbiguous(query: String, candidates: [String])
     case noData(scope: String)
     case yearWithoutData(year: Int, scope: String, available: [Int])
     case sampleDataMissing(searched: [String])
     case badFile(path: String, line: Int, message: String)
+    case unknownKoperasi(nik: String)
+    case yearInFuture(year: Int, latest: Int)
+    case yearOutOfRange(year: Int)
+    case badDate(text: String)
+    case dateInFuture(date: String)
+    case negativeCount(field: String, value: Int)
 
     public func message(_ lang: Language = .id) -> String {
         let en = lang == .en
@@ -30,6 +37,9 @@ public enum PantauError: Error, Equatable, Sendable {
         case .readOnly(let path):
             return en ? "The database \(path) is open read-only, so nothing was changed; ask for write access or drop --read-only."
                       : "Basis data \(path) terbuka hanya-baca, jadi tidak ada yang diubah; minta izin tulis atau hilangkan --read-only."
+        case .noWriteAccess(let path):
+            return en ? "You may only read the database \(path), so nothing was changed; ask the office's administrator to add you to its editors group."
+                      : "Anda hanya boleh membaca basis data \(path), jadi tidak ada yang diubah; minta administrator kantor memasukkan Anda ke grup penyunting."
         case .regionNotFound(let query, let suggestions):
             let hint = suggestions.isEmpty ? "" : (en ? " Did you mean: " : " Mungkin maksud Anda: ") + suggestions.joined(separator: "; ") + "?"
             return (en ? "No region is called \"\(query)\"; give a Kemendagri code such as 64.08 or a name." 
@@ -50,6 +60,24 @@ public enum PantauError: Error, Equatable, Sendable {
                       : "Folder data contoh tidak ditemukan (dicari di \(searched.joined(separator: ", "))); isi PANTAU_SAMPLE_DATA dengan folder sample-data Pantau."
         case .badFile(let path, let line, let message):
             return "\(path):\(line): \(message)"
+        case .unknownKoperasi(let nik):
+            return en ? "No koperasi has NIK \(nik); check the number (the koperasi list of its kecamatan shows it)."
+                      : "Tidak ada koperasi dengan NIK \(nik); periksa nomornya (daftar koperasi kecamatannya menampilkannya)."
+        case .yearInFuture(let year, let latest):
+            return en ? "The year \(year) has not begun; give a year up to \(latest)."
+                      : "Tahun \(year) belum dimulai; berikan tahun paling lambat \(latest)."
+        case .yearOutOfRange(let year):
+            return en ? "The year \(year) is not plausible; give a year from 1900 on."
+                      : "Tahun \(year) tidak masuk akal; berikan tahun mulai 1900."
+        case .badDate(let text):
+            return en ? "\"\(text)\" is not a date; write it as YYYY-MM-DD, e.g. 2024-03-15."
+                      : "\"\(text)\" bukan tanggal; tulis sebagai TTTT-BB-HH, misalnya 2024-03-15."
+        case .dateInFuture(let date):
+            return en ? "The date \(date) is in the future; a RAT is recorded after it is held."
+                      : "Tanggal \(date) belum terjadi; RAT dicatat setelah diadakan."
+        case .negativeCount(let field, let value):
+            return en ? "\(field) cannot be \(value); give zero or more."
+                      : "\(field) tidak boleh \(value); berikan nol atau lebih."
         }
     }
 }

@@ -49,43 +49,86 @@ struct DashboardCommand: ParsableCommand {
 }
 
 /// The dashboard's loop: draw, wait for a key, update, carry out the effects, draw again.
-struct DashboardRunner {
+/// While idle it looks about once a second whether another process changed the database.
+final class DashboardRunner {
     let terminal: Terminal
-    let loader: DashboardLoader
+    var loader: DashboardLoader
     let appearance: Appearance
+    private var lastChange: String
+
+    init(terminal: Terminal, loader: DashboardLoader, appearance: Appearance) {
+        self.terminal = terminal
+        self.loader = loader
+        self.appearance = appearance
+        lastChange = loader.store.changeToken()
+    }
 
     func run(_ state: inout DashboardState) {
         // The first frame appears before the data is read.
         draw(state)
-        perform(.load(scope: state.scopeCode, year: state.year), on: &state)
+        perform([.load(scope: state.scopeCode, year: state.year)], on: &state)
         draw(state)
         while !state.quitting {
-            guard let event = terminal.readKey(timeout: 1000) else { continue }
+            guard let event = terminal.readKey(timeout: 1000) else {
+                if databaseChanged() {
+                    perform(state.update(.databaseChanged), on: &state)
+                    draw(state)
+                }
+                continue
+            }
             let effects: [Effect]
             switch event {
             case .key(let key): effects = state.update(.key(key))
             case .resized(let width, let height): effects = state.update(.resize(width: width, height: height))
             case .ignored: continue
             }
-            for effect in effects { perform(effect, on: &state) }
+            perform(effects, on: &state)
             if !state.quitting { draw(state) }
         }
     }
 
-    private func perform(_ effect: Effect, on state: inout DashboardState) {
-        switch effect {
-        case .load(let scope, let year):
-            do {
-                _ = state.update(.loaded(try loader.load(scopeCode: scope, year: year)))
-            } catch let error as PantauError {
-                _ = state.update(.loadFailed(error.message(appearance.lang)))
-            } catch {
-                _ = state.update(.loadFailed("\(error)"))
+    /// True when the database changed since the last look. A frozen snapshot is reopened, live if it can be now.
+    private func databaseChanged() -> Bool {
+        let token = loader.store.changeToken()
+        guard token != lastChange else { return false }
+        lastChange = token
+        if loader.store.isSnapshot, let reopened = try? Store.open(at: loader.store.path, readOnly: loader.store.readOnlyRequested) {
+            loader = DashboardLoader(store: reopened)
+            lastChange = reopened.changeToken()
+        }
+        return true
+    }
+
+    /// Carries out effects, and the effects their results lead to.
+    private func perform(_ effects: [Effect], on state: inout DashboardState) {
+        var queue = effects[...]
+        while let effect = queue.popFirst() {
+            let action: Action?
+            switch effect {
+            case .load(let scope, let year):
+                action = attempt({ .loaded(try loader.load(scopeCode: scope, year: year)) }, failure: Action.loadFailed)
+            case .loadDetail(let nik):
+                action = attempt({ .detailLoaded(try loader.detail(nik: nik)) }, failure: Action.loadFailed)
+            case .save(let change):
+                action = attempt({ try loader.save(change); return .saved }, failure: Action.saveFailed)
+                lastChange = loader.store.changeToken()
+            case .repaint:
+                terminal.repaintAll()
+                action = nil
+            case .quit:
+                action = nil
             }
-        case .repaint:
-            terminal.repaintAll()
-        case .quit:
-            break
+            if let action { queue.append(contentsOf: state.update(action)) }
+        }
+    }
+
+    private func attempt(_ body: () throws -> Action, failure: (String) -> Action) -> Action {
+        do {
+            return try body()
+        } catch let error as PantauError {
+            return failure(error.message(appearance.lang))
+        } catch {
+            return failure("\(error)")
         }
     }
 

@@ -11,6 +11,11 @@ public struct KoperasiRow: Sendable, Equatable {
     public var anggota: Int?
     public var kesehatan: String?
     public var evaluation: String?
+
+    public init(nik: String, nama: String, jenis: String, active: Bool?, lastRAT: Int?, anggota: Int?, kesehatan: String?, evaluation: String?) {
+        self.nik = nik; self.nama = nama; self.jenis = jenis; self.active = active; self.lastRAT = lastRAT
+        self.anggota = anggota; self.kesehatan = kesehatan; self.evaluation = evaluation
+    }
 }
 
 extension Store {

@@ -95,16 +95,16 @@ extension Strings {
     public var helpPreviousPane: String { t("panel sebelumnya", "previous pane") }
     public var helpPaneLeft: String { t("panel di kiri", "pane to the left") }
     public var helpPaneRight: String { t("panel di kanan", "pane to the right") }
-    public var helpOpen: String { t("buka wilayah / koperasi terpilih", "open the selected region") }
+    public var helpOpen: String { t("buka yang terpilih", "open the selection") }
     public var helpBack: String { t("kembali satu tingkat", "back one level") }
-    public var helpFilter: String { t("saring menurut nama (Enter simpan, Esc hapus)", "filter by name (Enter keeps, Esc clears)") }
-    public var helpSort: String { t("ganti urutan: nama, jumlah, aktif, rasio", "cycle the sort: name, total, active, ratio") }
+    public var helpFilter: String { t("saring nama (Enter, Esc)", "filter by name (Enter, Esc)") }
+    public var helpSort: String { t("ganti urutan kolom", "cycle the sort column") }
     public var helpReverseSort: String { t("balik urutan", "reverse the sort") }
     public var helpPreviousYear: String { t("tahun sebelumnya", "previous year") }
     public var helpNextYear: String { t("tahun berikutnya", "next year") }
     public var helpReload: String { t("muat ulang data", "reload the data") }
     public var helpRepaint: String { t("gambar ulang layar", "repaint the screen") }
-    public var helpHelp: String { t("bantuan ini (tutup: ? atau Esc)", "this help (close: ? or Esc)") }
+    public var helpHelp: String { t("bantuan ini", "this help") }
     public var helpQuit: String { t("keluar", "quit") }
     public var helpTitle: String { t("Bantuan · tombol", "Help · keys") }
     public var hintHelp: String { t("? bantuan", "? help") }
@@ -150,7 +150,9 @@ extension Strings {
 }
 
 extension Strings {
-    public var koperasiSortNames: [String] { lang == .en ? ["name", "NIK", "active", "RAT", "members"] : ["nama", "NIK", "aktif", "RAT", "anggota"] }
+    public var koperasiSortNames: [String] {
+        lang == .en ? ["name", "NIK", "type", "active", "RAT", "members", "evaluation"] : ["nama", "NIK", "jenis", "aktif", "RAT", "anggota", "evaluasi"]
+    }
     public func change(_ ratio: Double) -> String {
         let pct = NumberFormat.percent(abs(ratio))
         if ratio < 0 { return t("turun \(pct)", "down \(pct)") }
@@ -161,4 +163,47 @@ extension Strings {
         t("Koperasi · \(name): \(NumberFormat.integer(total)), aktif \(NumberFormat.integer(active))",
           "Koperasi · \(name): \(NumberFormat.integer(total)), \(NumberFormat.integer(active)) active")
     }
+}
+
+// Field work in the dashboard.
+extension Strings {
+    public var helpRecordRAT: String { t("catat RAT", "record a RAT") }
+    public var helpEvaluate: String { t("catat hasil evaluasi", "record an evaluation outcome") }
+    public var helpEdit: String { t("ubah anggota, kesehatan", "edit members, health") }
+    public var helpStatusFilter: String { t("saring status koperasi", "filter koperasi by status") }
+    public var helpTogglePanel: String { t("panel rasio / evaluasi", "ratio / evaluation pane") }
+    public func statusFilterNames(staleYears: Int) -> [String] {
+        lang == .en ? ["all", "active", "inactive", "not evaluated", "no RAT for \(staleYears)+ years"]
+                    : ["semua", "aktif", "tidak aktif", "belum dievaluasi", "tanpa RAT ≥ \(staleYears) tahun"]
+    }
+    public var evaluationPane: String { t("Evaluasi", "Evaluation") }
+    public var evaluated: String { t("Dievaluasi", "Evaluated") }
+    public var inactiveCount: String { t("Tidak aktif", "Inactive") }
+    public var detailTitle: String { t("Koperasi", "Koperasi") }
+    public var readOnlyRefused: String {
+        t("Basis data terbuka hanya-baca: perubahan tidak diizinkan.", "The database is open read-only: changes are not allowed.")
+    }
+    public var selectKoperasiFirst: String { t("Pilih koperasi lebih dulu (buka sebuah kecamatan).", "Select a koperasi first (open a kecamatan).") }
+    public var saved: String { t("Tersimpan.", "Saved.") }
+    public var formRAT: String { t("Catat RAT", "Record RAT") }
+    public var formEvaluate: String { t("Hasil evaluasi", "Evaluation outcome") }
+    public var formEdit: String { t("Ubah data koperasi", "Edit koperasi") }
+    public var fieldYear: String { t("Tahun buku", "Book year") }
+    public var fieldDate: String { t("Tanggal (TTTT-BB-HH, boleh kosong)", "Date (YYYY-MM-DD, optional)") }
+    public var fieldNote: String { t("Catatan", "Note") }
+    public var fieldOutcome: String { t("Hasil", "Outcome") }
+    public var fieldMembers: String { t("Jumlah anggota", "Members") }
+    public var fieldHealth: String { t("Kesehatan", "Health") }
+    public var formHint: String { t("Enter lanjut · ←/→ pilih · Esc batal", "Enter next · ←/→ choose · Esc cancel") }
+    public var confirmSave: String { t("Simpan? y = ya, n = batal", "Save? y = yes, n = cancel") }
+    public var yearMustBeNumber: String { t("Tahun harus berupa angka, misalnya 2023.", "The year must be a number, e.g. 2023.") }
+    public var membersMustBeNumber: String { t("Jumlah anggota harus berupa angka.", "Members must be a number.") }
+    public var statusByYear: String { t("Status per tahun", "Status by year") }
+    public var ratHistory: String { t("Riwayat RAT", "RAT history") }
+    public var evaluationHistory: String { t("Riwayat evaluasi", "Evaluation history") }
+    public var auditEntries: String { t("Jejak perubahan", "Audit trail") }
+    public var none: String { t("(belum ada)", "(none)") }
+    public var sector: String { t("Sektor", "Sector") }
+    public var partnership: String { t("Kemitraan", "Partnership") }
+    public var founded: String { t("Berdiri", "Founded") }
 }

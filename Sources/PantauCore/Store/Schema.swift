@@ -101,6 +101,28 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2 audit trail") { db in
+            try db.execute(sql: """
+                -- Every change, written in the same transaction as the change. Pantau never edits it.
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    who TEXT NOT NULL,
+                    entity TEXT NOT NULL,
+                    record TEXT NOT NULL,
+                    field TEXT NOT NULL,
+                    old_value TEXT,
+                    new_value TEXT,
+                    note TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX audit_record ON audit(entity, record, id);
+                CREATE INDEX audit_at ON audit(at);
+                CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit
+                BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;
+                CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
+                BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;
+                """)
+        }
         return migrator
     }
 }

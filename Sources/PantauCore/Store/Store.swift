@@ -3,17 +3,33 @@ import GRDB
 
 /// An office database: one SQLite file in WAL mode. All reads and writes go through here.
 public final class Store: Sendable {
+    /// How the database is open.
+    public enum Access: Sendable, Equatable {
+        case readWrite
+        /// Asked for with `--read-only`, or the user may not write the file or its folder.
+        case readOnly
+        /// Read-only and frozen: a viewer who cannot create SQLite's shared-memory file next to a WAL database
+        /// reads it as an immutable snapshot, reopened when the file changes.
+        case snapshot
+    }
+
     public let path: String
-    public let isReadOnly: Bool
+    public let access: Access
+    /// True when read-only because the user asked (`--read-only`), not because the file may not be written.
+    public let readOnlyRequested: Bool
     let reader: any DatabaseReader
     private let writerIfAny: (any DatabaseWriter)?
 
-    private init(path: String, reader: any DatabaseReader, writer: (any DatabaseWriter)?) {
+    private init(path: String, reader: any DatabaseReader, writer: (any DatabaseWriter)?, access: Access, requested: Bool = false) {
         self.path = path
         self.reader = reader
         self.writerIfAny = writer
-        self.isReadOnly = writer == nil
+        self.access = access
+        self.readOnlyRequested = requested
     }
+
+    public var isReadOnly: Bool { access != .readWrite }
+    public var isSnapshot: Bool { access == .snapshot }
 
     /// Creates a new database file with the schema and the given region list. Never overwrites.
     public static func create(at path: String, regionsCSV: URL, aliasesCSV: URL?) throws -> Store {
@@ -27,7 +43,7 @@ public final class Store: Sendable {
             // Office data is not for other accounts unless the office says so (see README).
             chmod(path, 0o600)
             try Schema.migrator.migrate(pool)
-            let store = Store(path: path, reader: pool, writer: pool)
+            let store = Store(path: path, reader: pool, writer: pool, access: .readWrite)
             try store.write { db in
                 try RegionLoader.load(regionsCSV, aliases: aliasesCSV, into: db)
             }
@@ -41,26 +57,51 @@ public final class Store: Sendable {
         }
     }
 
-    /// Opens an existing database, upgrading its schema when it may write.
+    /// Opens an existing database, upgrading its schema when it may write. A user who may not write the file
+    /// (or create SQLite's companion files beside it) gets it read-only without asking.
     public static func open(at path: String, readOnly: Bool = false) throws -> Store {
         guard FileManager.default.fileExists(atPath: path) else { throw PantauError.databaseMissing(path: path) }
         do {
-            if readOnly {
+            if !readOnly && userMayWrite(path) {
+                let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
+                let store = Store(path: path, reader: pool, writer: pool, access: .readWrite)
+                try store.checkIsPantauDatabase()
+                try Schema.migrator.migrate(pool)
+                return store
+            }
+            do {
                 let pool = try DatabasePool(path: path, configuration: configuration(readOnly: true))
-                let store = Store(path: path, reader: pool, writer: nil)
+                let store = Store(path: path, reader: pool, writer: nil, access: .readOnly, requested: readOnly)
+                try store.checkIsPantauDatabase()
+                return store
+            } catch PantauError.notAPantauDatabase {
+                // A WAL database cannot be opened read-only while no -shm file exists and none can be made:
+                // read it as an immutable snapshot instead.
+                let queue = try DatabaseQueue(path: immutableURI(path), configuration: configuration(readOnly: true))
+                let store = Store(path: path, reader: queue, writer: nil, access: .snapshot, requested: readOnly)
                 try store.checkIsPantauDatabase()
                 return store
             }
-            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
-            let store = Store(path: path, reader: pool, writer: pool)
-            try store.checkIsPantauDatabase()
-            try Schema.migrator.migrate(pool)
-            return store
         } catch let error as PantauError {
             throw error
         } catch {
             throw PantauError.databaseUnreadable(path: path, reason: Store.describe(error))
         }
+    }
+
+    /// Whether this process may write the database: the file itself, and the -wal/-shm files SQLite keeps beside it.
+    static func userMayWrite(_ path: String) -> Bool {
+        guard Glibc.access(path, W_OK) == 0 else { return false }
+        let directory = (path as NSString).deletingLastPathComponent
+        if Glibc.access(directory.isEmpty ? "." : directory, W_OK) == 0 { return true }
+        return ["-wal", "-shm"].allSatisfy { Glibc.access(path + $0, W_OK) == 0 }
+    }
+
+    static func immutableURI(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
     }
 
     private static func configuration(readOnly: Bool) -> Configuration {
@@ -69,13 +110,28 @@ public final class Store: Sendable {
         config.foreignKeysEnabled = true
         // Several officers write to one file: wait for each other instead of failing.
         config.busyMode = .timeout(10)
+        // One reader connection, so that PRAGMA data_version always asks the same one (see changeToken()).
+        config.maximumReaderCount = 1
         return config
+    }
+
+    /// Changes whenever another process (or this one) commits to the database. Cheap: poll it about once a second.
+    public func changeToken() -> String {
+        let version = (try? read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") }) ?? 0
+        func modified(_ file: String) -> String {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+            return "\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)/\(attributes?[.size] as? Int ?? 0)"
+        }
+        // A snapshot never sees new data by itself: the files' times tell that there is some.
+        return isSnapshot ? modified(path) + "," + modified(path + "-wal") : String(version)
     }
 
     private func checkIsPantauDatabase() throws {
         let ok: Bool
         do {
             ok = try reader.read { db in try db.tableExists("region") && db.tableExists("koperasi") }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+            throw PantauError.notAPantauDatabase(path: path)
         } catch {
             throw PantauError.notAPantauDatabase(path: path)
         }
@@ -101,7 +157,9 @@ public final class Store: Sendable {
 
     /// Runs `body` in one transaction: all of it is stored, or none of it.
     func write<T>(_ body: @Sendable (Database) throws -> T) throws -> T {
-        guard let writer = writerIfAny else { throw PantauError.readOnly(path: path) }
+        guard let writer = writerIfAny else {
+            throw readOnlyRequested ? PantauError.readOnly(path: path) : PantauError.noWriteAccess(path: path)
+        }
         return try writer.write(body)
     }
 
@@ -112,6 +170,8 @@ public final class Store: Sendable {
         case officeRegion = "office_region"
         case officeName = "office_name"
         case demo
+        /// "No RAT for N years": N.
+        case ratStaleYears = "rat_stale_years"
     }
 
     public func setting(_ key: SettingKey) throws -> String? {
@@ -123,6 +183,11 @@ public final class Store: Sendable {
             try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                            arguments: [key.rawValue, value])
         }
+    }
+
+    /// How many years without a RAT make a koperasi stand out (default 3).
+    public func staleRATYears() throws -> Int {
+        try setting(.ratStaleYears).flatMap { Int($0) }.map { max(1, $0) } ?? 3
     }
 
     /// True when this database was made from the bundled sample data.

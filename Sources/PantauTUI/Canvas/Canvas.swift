@@ -1,3 +1,5 @@
+import PantauCore
+
 /// The eight terminal colours, and the terminal's own default.
 public enum Color: Int, Sendable, Hashable, CaseIterable {
     case standard = -1, black, red, green, yellow, blue, magenta, cyan, white
@@ -86,7 +88,7 @@ public struct Canvas: Sendable, Equatable {
         let area = clip ?? bounds
         guard y >= area.y, y < area.maxY, y >= 0, y < height else { return x }
         var column = x
-        for character in text {
+        for character in TerminalSafe.text(text) {
             if column >= area.maxX || column >= width { break }
             if column >= area.x && column >= 0 { self[column, y] = Cell(character: character, style: style) }
             column += 1

@@ -20,13 +20,18 @@ public struct DashboardData: Sendable, Equatable {
     public var tipeA: TipeAReadiness?
     /// The year asked for had no data, so the loader chose this scope's latest year instead.
     public var yearWasAdjusted: Bool
+    /// Evaluation of the scope's inactive koperasi in the year.
+    public var evaluation: EvaluationProgress
+    /// "No RAT for N years" uses this N (setting `rat_stale_years`, default 3).
+    public var staleRATYears: Int
 
     public init(scope: Region, scopeName: String, year: Int, years: [Int], districts: [ProvinceFigures], scopeFigures: RegionFigures,
                 children: [RegionFigures], koperasi: [KoperasiRow], ratioRegions: [RegionFigures], yearly: [YearFigures],
-                tipeA: TipeAReadiness?, yearWasAdjusted: Bool) {
+                tipeA: TipeAReadiness?, yearWasAdjusted: Bool, evaluation: EvaluationProgress, staleRATYears: Int) {
         self.scope = scope; self.scopeName = scopeName; self.year = year; self.years = years; self.districts = districts
         self.scopeFigures = scopeFigures; self.children = children; self.koperasi = koperasi; self.ratioRegions = ratioRegions
         self.yearly = yearly; self.tipeA = tipeA; self.yearWasAdjusted = yearWasAdjusted
+        self.evaluation = evaluation; self.staleRATYears = staleRATYears
     }
 }
 
@@ -63,7 +68,20 @@ public struct DashboardLoader: Sendable {
             ratioRegions: ratioRegions.filter { $0.region.level == (scope.level == .kecamatan ? .kecamatan : scope.level.childLevel) },
             yearly: try store.yearlyFigures(of: scope),
             tipeA: try district.flatMap { try store.tipeAReadiness(of: $0, year: year) },
-            yearWasAdjusted: adjusted)
+            yearWasAdjusted: adjusted,
+            evaluation: try store.evaluationProgress(of: scope, year: year),
+            staleRATYears: try store.staleRATYears())
+    }
+
+    public func detail(nik: String) throws -> KoperasiDetail { try store.koperasiDetail(nik: nik) }
+
+    /// Writes a change asked for in the dashboard.
+    public func save(_ change: FieldChange) throws {
+        switch change {
+        case .rat(let nik, let year, let date, let note): try store.recordRAT(nik: nik, year: year, heldOn: date, note: note)
+        case .evaluation(let nik, let outcome, let note): try store.evaluate(nik: nik, outcome: outcome, note: note)
+        case .edit(let nik, let members, let health, let clear): try store.editKoperasi(nik: nik, members: members, health: health, clearHealth: clear)
+        }
     }
 
     /// The kabupaten whose Tipe A readiness fits the scope: the scope's own, else the office's.

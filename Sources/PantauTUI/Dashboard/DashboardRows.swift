@@ -31,13 +31,25 @@ extension DashboardState {
 
     public var mainKoperasiRows: [KoperasiRow] {
         guard let data, showsKoperasi else { return [] }
-        let rows = data.koperasi.filter { matches($0.nama, main.filter) || $0.nik.hasPrefix(main.filter) }
+        let stale = data.year - data.staleRATYears
+        let rows = data.koperasi.filter { k in
+            guard matches(k.nama, main.filter) || k.nik.hasPrefix(main.filter) else { return false }
+            switch main.status {
+            case 1: return k.active == true
+            case 2: return k.active == false
+            case 3: return k.active == false && k.evaluation == nil
+            case 4: return (k.lastRAT ?? 0) <= stale
+            default: return true
+            }
+        }
         let sorted: [KoperasiRow]
         switch main.sort {
         case 1: sorted = rows.sorted { $0.nik < $1.nik }
-        case 2: sorted = rows.sorted { ($0.active == true ? 0 : 1, $0.nama) < ($1.active == true ? 0 : 1, $1.nama) }
-        case 3: sorted = rows.sorted { ($0.lastRAT ?? 0, $1.nama) > ($1.lastRAT ?? 0, $0.nama) }
-        case 4: sorted = rows.sorted { ($0.anggota ?? 0, $1.nama) > ($1.anggota ?? 0, $0.nama) }
+        case 2: sorted = rows.sorted { ($0.jenis, $0.nama) < ($1.jenis, $1.nama) }
+        case 3: sorted = rows.sorted { ($0.active == true ? 0 : 1, $0.nama) < ($1.active == true ? 0 : 1, $1.nama) }
+        case 4: sorted = rows.sorted { ($0.lastRAT ?? 0, $1.nama) > ($1.lastRAT ?? 0, $0.nama) }
+        case 5: sorted = rows.sorted { ($0.anggota ?? 0, $1.nama) > ($1.anggota ?? 0, $0.nama) }
+        case 6: sorted = rows.sorted { ($0.evaluation ?? "~", $0.nama) < ($1.evaluation ?? "~", $1.nama) }
         default: sorted = rows
         }
         return main.descending ? sorted.reversed() : sorted
@@ -61,7 +73,7 @@ extension DashboardState {
 
     /// Sort keys of the main list, by kind.
     public static let regionSortCount = 5
-    public static let koperasiSortCount = 5
+    public static let koperasiSortCount = 7
 
     private func matches(_ name: String, _ filter: String) -> Bool {
         filter.isEmpty || name.range(of: filter, options: [.caseInsensitive, .diacriticInsensitive]) != nil

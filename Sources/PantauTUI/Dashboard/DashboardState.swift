@@ -13,6 +13,8 @@ public struct ListState: Sendable, Equatable {
     /// Index into the list's sort keys; 0 is its natural order (codes, or names for koperasi).
     public var sort = 0
     public var descending = false
+    /// The koperasi list's status filter: all, active, inactive, not evaluated, no RAT for N years.
+    public var status = 0
 
     public init() {}
 }
@@ -36,6 +38,13 @@ public struct DashboardState: Sendable, Equatable {
     public var isDemo: Bool
     public var isReadOnly: Bool
     public var quitting = false
+    /// The koperasi whose details fill the top of the screen, if one is open.
+    public var detail: KoperasiDetail?
+    public var detailScroll = 0
+    /// A form being filled in (RAT, evaluation, edit).
+    public var form: Form?
+    /// Whether the middle bottom pane shows the evaluation progress instead of the ratio chart (narrow screens).
+    public var showEvaluation = false
     /// The language of messages set by `update`; the view takes the rest of its appearance from outside.
     public var language: PantauCore.Language = .id
 
@@ -57,7 +66,10 @@ public struct DashboardState: Sendable, Equatable {
     public var isTooSmall: Bool { width < 80 || height < 24 }
 
     /// The panes on screen now: the district list is hidden while a kecamatan's koperasi fill the top.
-    public var visiblePanes: [Pane] { showsKoperasi ? [.main, .ratio] : Pane.allCases }
+    public var visiblePanes: [Pane] {
+        if detail != nil { return [.main] }
+        return showsKoperasi ? [.main, .ratio] : Pane.allCases
+    }
 }
 
 /// The path of scopes from the country down to `code`, as the dashboard opens them: province, kabupaten, kecamatan.

@@ -22,15 +22,28 @@ public struct DashboardView {
         }
         let layout = Layout(width: state.width, height: state.height, showsKoperasi: state.showsKoperasi)
         if let data = state.data {
-            if let rect = layout.districts { drawDistricts(&canvas, rect) }
-            if state.showsKoperasi { drawKoperasi(&canvas, layout.main, data) } else { drawChildren(&canvas, layout.main, data) }
+            if let detail = state.detail {
+                DetailPane(detail: detail, scroll: state.detailScroll, appearance: appearance)
+                    .draw(&canvas, Rect(x: 0, y: 0, width: state.width, height: layout.main.maxY))
+            } else {
+                if let rect = layout.districts { drawDistricts(&canvas, rect) }
+                if state.showsKoperasi { drawKoperasi(&canvas, layout.main, data) } else { drawChildren(&canvas, layout.main, data) }
+            }
             TipeAPane(readiness: data.tipeA, appearance: appearance).draw(&canvas, layout.tipeA)
-            drawRatio(&canvas, layout.ratio, data)
+            if let rect = layout.evaluation {
+                drawRatio(&canvas, layout.ratio, data)
+                EvaluationPane(progress: data.evaluation, appearance: appearance).draw(&canvas, rect)
+            } else if state.showEvaluation {
+                EvaluationPane(progress: data.evaluation, appearance: appearance).draw(&canvas, layout.ratio)
+            } else {
+                drawRatio(&canvas, layout.ratio, data)
+            }
             drawYears(&canvas, layout.years, data)
         } else {
             canvas.put(s.loading, x: 2, y: 1, style: appearance.theme.muted)
         }
         StatusLine(state: state, appearance: appearance).draw(&canvas, layout.status)
+        if let form = state.form { FormOverlay(form: form, appearance: appearance).draw(&canvas) }
         if state.showHelp { HelpOverlay(appearance: appearance).draw(&canvas) }
         if appearance.glyphs == .ascii { canvas.foldToASCII() }
         return canvas
@@ -102,17 +115,24 @@ public struct DashboardView {
     private func drawKoperasi(_ canvas: inout Canvas, _ rect: Rect, _ data: DashboardData) {
         let focused = state.focus == .main
         let f = data.scopeFigures
+        let statusName = s.statusFilterNames(staleYears: data.staleRATYears)[state.main.status]
         let title = s.koperasiTitle(data.scopeName, total: f.koperasiTotal, active: f.koperasiActive) + " \(g.separator) \(data.year)"
+            + (state.main.status == 0 ? "" : " \(g.separator) \(statusName): \(state.mainKoperasiRows.count)")
             + sortSuffix(state.main, names: s.koperasiSortNames) + filterSuffix(state.main, focused: focused)
         let inner = Box.draw(&canvas, rect, title: title, focused: focused, appearance: appearance)
         let rows = state.mainKoperasiRows
+        // The evaluation outcome gets a column once there is room for it.
+        let wide = inner.width >= 100
+        var columns = [TableColumn(s.name, width: 0, align: .left), TableColumn("NIK", width: 16, align: .left),
+                       TableColumn(s.jenis, width: 13, align: .left), TableColumn(s.active, width: 5, align: .left),
+                       TableColumn(s.lastRAT, width: 9), TableColumn(s.members, width: 7)]
+        if wide { columns.append(TableColumn(s.evaluation, width: 13, align: .left)) }
         let table = TableWidget(
-            columns: [TableColumn(s.name, width: 0, align: .left), TableColumn("NIK", width: 16, align: .left),
-                      TableColumn(s.jenis, width: 13, align: .left), TableColumn(s.active, width: 5, align: .left),
-                      TableColumn(s.lastRAT, width: 9), TableColumn(s.members, width: 7)],
+            columns: columns,
             rows: rows.map { k in
-                [TerminalSafe.text(k.nama), k.nik, k.jenis, k.active.map { $0 ? s.yes : s.no } ?? String(g.dash),
+                [k.nama, k.nik, k.jenis, k.active.map { $0 ? s.yes : s.no } ?? String(g.dash),
                  k.lastRAT.map(String.init) ?? String(g.dash), k.anggota.map(NumberFormat.integer) ?? String(g.dash)]
+                    + (wide ? [k.evaluation ?? String(g.dash)] : [])
             },
             selected: rows.isEmpty ? nil : state.main.selected, offset: state.main.offset, focused: focused)
         table.draw(&canvas, inner, appearance: appearance)

@@ -17,6 +17,7 @@ public enum Command: String, CaseIterable, Sendable {
     case filter, sort, reverseSort
     case previousYear, nextYear
     case reload, repaint, help, quit
+    case recordRAT, evaluate, edit, statusFilter, togglePanel
 }
 
 /// One line of the key table: the keys, the command, and how the help overlay names them.
@@ -47,6 +48,11 @@ public enum KeyMap {
         .init(keys: [.character("S")], command: .reverseSort, label: "S") { $0.helpReverseSort },
         .init(keys: [.character("[")], command: .previousYear, label: "[") { $0.helpPreviousYear },
         .init(keys: [.character("]")], command: .nextYear, label: "]") { $0.helpNextYear },
+        .init(keys: [.character("f")], command: .statusFilter, label: "f") { $0.helpStatusFilter },
+        .init(keys: [.character("v")], command: .togglePanel, label: "v") { $0.helpTogglePanel },
+        .init(keys: [.character("R")], command: .recordRAT, label: "R") { $0.helpRecordRAT },
+        .init(keys: [.character("e")], command: .evaluate, label: "e") { $0.helpEvaluate },
+        .init(keys: [.character("E")], command: .edit, label: "E") { $0.helpEdit },
         .init(keys: [.character("r")], command: .reload, label: "r") { $0.helpReload },
         .init(keys: [.control("l")], command: .repaint, label: "Ctrl-L") { $0.helpRepaint },
         .init(keys: [.character("?")], command: .help, label: "?") { $0.helpHelp },

@@ -4,6 +4,8 @@ public struct Layout: Sendable, Equatable {
     public var main: Rect
     public var tipeA: Rect
     public var ratio: Rect
+    /// The evaluation pane of its own, on screens wide enough for four bottom panes.
+    public var evaluation: Rect?
     public var years: Rect
     public var status: Rect
 
@@ -21,7 +23,13 @@ public struct Layout: Sendable, Equatable {
         }
         let (gauges, charts) = bottom.splitColumns(max(40, width * 2 / 5))
         tipeA = gauges
-        (ratio, years) = charts.splitColumns(charts.width * 11 / 20)
+        if width >= 120 {
+            let (left, rest) = charts.splitColumns(charts.width * 2 / 5)
+            let (middle, right) = rest.splitColumns(max(22, charts.width * 3 / 10))
+            (ratio, evaluation, years) = (left, middle, right)
+        } else {
+            (ratio, years) = charts.splitColumns(charts.width * 11 / 20)
+        }
     }
 
     /// Rows of a list pane that show records (inside the box, below the header, above any footer).

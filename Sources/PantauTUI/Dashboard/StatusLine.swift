@@ -46,15 +46,24 @@ struct HelpOverlay {
             (appearance.glyphs == .ascii ? asciiLabel(binding.label) : binding.label, binding.help(s))
         }
         let labelWidth = lines.map(\.0.count).max() ?? 0
-        let width = min(canvas.width - 2, max(44, labelWidth + 3 + (lines.map(\.1.count).max() ?? 0) + 2))
-        let height = min(canvas.height - 1, lines.count + 2)
+        let entryWidth = labelWidth + 2 + (lines.map(\.1.count).max() ?? 0)
+        // One column when it fits the height, else two side by side.
+        let rowsAvailable = canvas.height - 3
+        let columns = lines.count <= rowsAvailable ? 1 : 2
+        let rows = (lines.count + columns - 1) / columns
+        let width = min(canvas.width - 2, columns * entryWidth + (columns - 1) * 2 + 4)
+        let height = min(canvas.height - 1, rows + 2)
         let rect = Rect(x: (canvas.width - width) / 2, y: max(0, (canvas.height - 1 - height) / 2), width: width, height: height)
         canvas.fill(rect)
         let inner = Box.draw(&canvas, rect, title: s.helpTitle, focused: true, appearance: appearance)
-        for (i, line) in lines.prefix(inner.height).enumerated() {
-            let x = canvas.put(Fit.left(line.0, labelWidth, ellipsis: appearance.glyphs.ellipsis) + "  ", x: inner.x + 1, y: inner.y + i,
-                               style: appearance.theme.header, clip: inner)
-            canvas.put(line.1, x: x, y: inner.y + i, clip: inner)
+        let columnWidth = (inner.width - 2) / columns
+        for (i, line) in lines.enumerated() {
+            let column = i / rows, row = i % rows
+            guard row < inner.height else { continue }
+            let clip = Rect(x: inner.x + 1 + column * (columnWidth + 1), y: inner.y + row, width: columnWidth, height: 1)
+            let x = canvas.put(Fit.left(line.0, labelWidth, ellipsis: appearance.glyphs.ellipsis) + "  ", x: clip.x, y: clip.y,
+                               style: appearance.theme.header, clip: clip)
+            canvas.put(line.1, x: x, y: clip.y, clip: clip)
         }
     }
 

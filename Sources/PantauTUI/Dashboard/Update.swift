@@ -6,11 +6,19 @@ public enum Action: Sendable, Equatable {
     case resize(width: Int, height: Int)
     case loaded(DashboardData)
     case loadFailed(String)
+    case detailLoaded(KoperasiDetail)
+    /// A change was written; the figures must be read again.
+    case saved
+    case saveFailed(String)
+    /// Another process changed the database.
+    case databaseChanged
 }
 
 /// Work `update` asks the runtime to do; its result comes back as an action.
 public enum Effect: Sendable, Equatable {
     case load(scope: String, year: Int?)
+    case loadDetail(nik: String)
+    case save(FieldChange)
     case repaint
     case quit
 }
@@ -26,15 +34,30 @@ extension DashboardState {
         case .loaded(let data):
             accept(data)
             return []
-        case .loadFailed(let message):
+        case .loadFailed(let message), .saveFailed(let message):
             self.message = message
             return []
+        case .detailLoaded(let detail):
+            if self.detail?.koperasi.nik != detail.koperasi.nik { detailScroll = 0 }
+            self.detail = detail
+            return []
+        case .saved:
+            message = Strings(language).saved
+            return refresh()
+        case .databaseChanged:
+            return refresh()
         case .key(let key):
             return handle(key)
         }
     }
 
+    /// Reads the figures (and the open detail) again, keeping what is selected.
+    private func refresh() -> [Effect] {
+        [.load(scope: scopeCode, year: year)] + (detail.map { [.loadDetail(nik: $0.koperasi.nik)] } ?? [])
+    }
+
     private mutating func handle(_ key: Key) -> [Effect] {
+        if form != nil { return handleForm(key) }
         if editingFilter, let effects = editFilter(key) { return effects }
         guard let command = KeyMap.command(for: key) else { return [] }
         if showHelp {
@@ -86,15 +109,17 @@ extension DashboardState {
         case .moveDown: move(by: 1)
         case .pageUp: move(by: -page)
         case .pageDown: move(by: page)
-        case .first: move(by: -rowCount(focus))
-        case .last: move(by: rowCount(focus))
+        case .first: move(by: -max(rowCount(focus), 1000))
+        case .last: move(by: max(rowCount(focus), 1000))
         case .nextPane, .paneRight: cycleFocus(by: 1, wrap: command == .nextPane)
         case .previousPane, .paneLeft: cycleFocus(by: -1, wrap: command == .previousPane)
         case .open: return open()
         case .back: return back()
         case .filter:
             if focus != .ratio { editingFilter = true }
-        case .sort: changeSort { $0.sort = ($0.sort + 1) % DashboardState.regionSortCount }
+        case .sort:
+            let count = focus == .main && showsKoperasi ? DashboardState.koperasiSortCount : DashboardState.regionSortCount
+            changeSort { $0.sort = ($0.sort + 1) % count }
         case .reverseSort: changeSort { $0.descending.toggle() }
         case .previousYear: return changeYear(by: -1)
         case .nextYear: return changeYear(by: 1)
@@ -104,11 +129,24 @@ extension DashboardState {
         case .quit:
             quitting = true
             return [.quit]
+        case .statusFilter:
+            guard showsKoperasi else { return [] }
+            main.status = (main.status + 1) % 5
+            main.selected = 0
+            main.offset = 0
+        case .togglePanel:
+            showEvaluation.toggle()
+        case .recordRAT, .evaluate, .edit:
+            return openForm(command)
         }
         return []
     }
 
     private mutating func move(by delta: Int) {
+        if detail != nil {
+            detailScroll = max(0, detailScroll + delta)
+            return
+        }
         let count = rowCount(focus)
         guard count > 0 else { return }
         func moved(_ list: inout ListState) { list.selected = min(count - 1, max(0, list.selected + delta)) }
@@ -145,7 +183,12 @@ extension DashboardState {
             guard rows.indices.contains(districts.selected) else { return [] }
             return openPath(scopePath(to: rows[districts.selected].figures.region.code))
         case .main:
-            guard !showsKoperasi else { return [] }
+            if showsKoperasi {
+                guard detail == nil else { return [] }
+                let rows = mainKoperasiRows
+                guard rows.indices.contains(main.selected) else { return [] }
+                return [.loadDetail(nik: rows[main.selected].nik)]
+            }
             let rows = mainRegionRows
             guard rows.indices.contains(main.selected), rows[main.selected].region.level != data?.scope.level else { return [] }
             return openPath(path + [rows[main.selected].region.code])
@@ -170,6 +213,10 @@ extension DashboardState {
     }
 
     private mutating func back() -> [Effect] {
+        if detail != nil {
+            detail = nil
+            return []
+        }
         if !filter(of: focus).isEmpty && focus != .ratio {
             setFilter("")
             return []
@@ -193,9 +240,14 @@ extension DashboardState {
 
     private mutating func accept(_ data: DashboardData) {
         let first = self.data == nil
+        let sameScope = self.data?.scope == data.scope
         if data.yearWasAdjusted { message = Strings(language).yearChanged(data.year) }
+        // A reload of the same scope keeps the same records selected, wherever they moved.
+        let keep = sameScope ? selectedKeys() : nil
+        if !sameScope { showEvaluation = data.scope.level == .kecamatan }
         self.data = data
         year = data.year
+        if let keep { reselect(keep) }
         if first {
             // Start with the open district selected in the district list.
             let code = path.count >= 2 ? path[1] : path.first ?? ""

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import PantauCore
+
+extension EvaluationOutcome: ExpressibleByArgument {}
+
+struct RATCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rat",
+        abstract: "Record a koperasi's annual members' meeting (RAT); it makes the koperasi active for that book year.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The koperasi's NIK (Nomor Induk Koperasi).") var nik: String
+    @Option(name: .long, help: ArgumentHelp("The book year the RAT is for.", valueName: "yyyy")) var year: Int
+    @Option(name: .long, help: ArgumentHelp("The day it was held.", valueName: "yyyy-mm-dd")) var date: String?
+    @Option(name: .long, help: "A note for the audit trail.") var note = ""
+
+    func run() throws {
+        try reportingUserErrors(lang: database.language) {
+            let store = try database.openStore()
+            try store.recordRAT(nik: nik, year: year, heldOn: date, note: note)
+            print(database.language == .en ? "RAT \(year) recorded for \(nik)." : "RAT \(year) dicatat untuk \(nik).")
+        }
+    }
+}
+
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Record the outcome of evaluating a koperasi: dibina (guidance), usul-bekukan (propose freezing), usul-bubarkan (propose dissolution) or aktif-kembali (revived).")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The koperasi's NIK.") var nik: String
+    @Option(name: .long, help: ArgumentHelp("The outcome.", valueName: "dibina|usul-bekukan|usul-bubarkan|aktif-kembali"))
+    var outcome: EvaluationOutcome
+    @Option(name: .long, help: "Why: a note kept with the evaluation and in the audit trail.") var note = ""
+
+    func run() throws {
+        try reportingUserErrors(lang: database.language) {
+            let store = try database.openStore()
+            try store.evaluate(nik: nik, outcome: outcome, note: note)
+            print(database.language == .en ? "Evaluation of \(nik): \(outcome.rawValue)." : "Evaluasi \(nik): \(outcome.rawValue).")
+        }
+    }
+}
+
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "List the audit trail: every change, when, by whom, old and new value.")
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(name: .long, help: "Only the changes to this koperasi.") var nik: String?
+    @Option(name: .long, help: ArgumentHelp("Only changes from this day on.", valueName: "yyyy-mm-dd")) var since: String?
+    @Option(name: .long, help: ArgumentHelp("Output format.", valueName: "text|json")) var format: Format = .text
+
+    func run() throws {
+        try reportingUserErrors(lang: database.language) {
+            let entries = try database.openStore().auditLog(nik: nik, since: since)
+            switch format {
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(entries), as: UTF8.self))
+            case .text:
+                for e in entries {
+                    let change = "\(e.oldValue ?? "–") → \(e.newValue ?? "–")"
+                    let note = e.note.isEmpty ? "" : "  (\(e.note))"
+                    print(TerminalSafe.text("\(e.at)  \(e.who)  \(e.record)  \(e.field): \(change)\(note)"))
+                }
+            }
+        }
+    }
+}
