@@ -18,6 +18,7 @@ public enum PantauError: Error, Equatable, Sendable {
     case badDate(text: String)
     case dateInFuture(date: String)
     case negativeCount(field: String, value: Int)
+    case unknownGroup(name: String)
 
     public func message(_ lang: Language = .id) -> String {
         let en = lang == .en
@@ -75,6 +76,9 @@ public enum PantauError: Error, Equatable, Sendable {
         case .dateInFuture(let date):
             return en ? "The date \(date) is in the future; a RAT is recorded after it is held."
                       : "Tanggal \(date) belum terjadi; RAT dicatat setelah diadakan."
+        case .unknownGroup(let name):
+            return en ? "There is no group \"\(name)\" on this machine; create it first (groupadd \(name)) or leave out --group."
+                      : "Grup \"\(name)\" tidak ada di mesin ini; buat lebih dulu (groupadd \(name)) atau hilangkan --group."
         case .negativeCount(let field, let value):
             return en ? "\(field) cannot be \(value); give zero or more."
                       : "\(field) tidak boleh \(value); berikan nol atau lebih."

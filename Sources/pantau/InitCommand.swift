@@ -17,13 +17,18 @@ struct InitCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The office's own region, as a name or code (e.g. \"Kutai Timur\" or 64.08); reports start there.", valueName: "region"))
     var office: String?
 
+    @Option(name: .long, help: ArgumentHelp("Share the database with this group of editors (mode 0660); without it only you may open it (mode 0600).", valueName: "group"))
+    var group: String?
+
     @Option(name: .long, help: ArgumentHelp("Language of the messages: id or en.", valueName: "id|en"))
     var lang: Language?
 
     func run() throws {
         let language = lang ?? Language.fromEnvironment()
         try reportingUserErrors(lang: language) {
+            if let group, getgrnam(group) == nil { throw PantauError.unknownGroup(name: group) }
             let store = try SampleData.locate().createDatabase(at: db, withRecords: sample)
+            if let group { try store.share(withGroup: group) }
             if let office {
                 do {
                     let region = try store.resolveRegion(office)

@@ -121,3 +121,20 @@ import Testing
         #expect(try term.waitFor("exit=1").ok)
     }
 }
+
+/// Two officers on one database: one writes from the command line, the other's open dashboard follows.
+@Suite struct LiveUpdateEndToEndTests {
+    @Test func aRATFromAnotherProcessShowsWithoutAKeyPress() throws {
+        let db = try Fixtures.freshSampleDatabase()
+        let term = try TmuxTerminal()
+        try term.typeLine(try term.pantauLine("--db \(db) --scope 64.08.03"))
+        #expect(try term.waitFor("Koperasi · Muara Bengkal, Kutai Timur: 49, aktif 19 · 2023").ok)
+        let rat = try CLI.run(["rat", "6408031000000023", "--year", "2023", "--db", db])
+        #expect(rat.status == 0)
+        let shown = try term.waitFor("Koperasi · Muara Bengkal, Kutai Timur: 49, aktif 20 · 2023", timeout: 3)
+        #expect(shown.ok, "the open screen shows 20 within 2 seconds")
+        #expect(shown.screen.contains("KSP Al-Ikhlas V Muara … 6408031000000023 simpan pinjam ya         2023"))
+        try term.press("q")
+        _ = term.modesAfterExit()
+    }
+}

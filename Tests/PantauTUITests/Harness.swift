@@ -6,12 +6,15 @@ import PantauTestSupport
 struct Harness {
     var state: DashboardState
     var effects: [Effect] = []
-    let loader = DashboardLoader(store: Fixtures.sampleStore)
+    let loader: DashboardLoader
     var appearance: Appearance
 
+    /// A dashboard on the shared sample database, or on `store` (a fresh one, for tests that write).
     init(width: Int = 80, height: Int = 24, scope: String = "64.08", year: Int? = nil, ascii: Bool = false,
-         color: Bool = false, lang: Language = .id) throws {
-        state = DashboardState(width: width, height: height, path: scopePath(to: scope), year: year, isDemo: true)
+         color: Bool = false, lang: Language = .id, store: Store = Fixtures.sampleStore) throws {
+        loader = DashboardLoader(store: store)
+        state = DashboardState(width: width, height: height, path: scopePath(to: scope), year: year, isDemo: true,
+                               isReadOnly: store.isReadOnly)
         state.language = lang
         appearance = Appearance(ascii: ascii, color: color, lang: lang)
         try perform([.load(scope: state.scopeCode, year: year)])
@@ -25,13 +28,32 @@ struct Harness {
         }
     }
 
+    /// Sends an action from outside (the runtime noticing a change), carrying out its effects.
+    mutating func send(_ action: Action) throws {
+        effects = state.update(action)
+        try perform(effects)
+    }
+
     mutating func type(_ text: String) throws {
         for c in text { try press(.character(c)) }
     }
 
+    /// Carries out effects as the runtime does, including the effects their results lead to.
     private mutating func perform(_ effects: [Effect]) throws {
-        for case .load(let scope, let year) in effects {
-            _ = state.update(.loaded(try loader.load(scopeCode: scope, year: year)))
+        var queue = effects[...]
+        while let effect = queue.popFirst() {
+            switch effect {
+            case .load(let scope, let year): queue += state.update(.loaded(try loader.load(scopeCode: scope, year: year)))
+            case .loadDetail(let nik): queue += state.update(.detailLoaded(try loader.detail(nik: nik)))
+            case .save(let change):
+                do {
+                    try loader.save(change)
+                    queue += state.update(.saved)
+                } catch let error as PantauError {
+                    queue += state.update(.saveFailed(error.message(state.language)))
+                }
+            case .repaint, .quit: break
+            }
         }
     }
 

@@ -57,6 +57,14 @@ public final class Store: Sendable {
         }
     }
 
+    /// Lets a group of editors read and write the database file (mode 0660, owned by that group).
+    public func share(withGroup name: String) throws {
+        guard let group = getgrnam(name) else { throw PantauError.unknownGroup(name: name) }
+        guard chown(path, uid_t.max, group.pointee.gr_gid) == 0, chmod(path, 0o660) == 0 else {
+            throw PantauError.databaseUnreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
     /// Opens an existing database, upgrading its schema when it may write. A user who may not write the file
     /// (or create SQLite's companion files beside it) gets it read-only without asking.
     public static func open(at path: String, readOnly: Bool = false) throws -> Store {
@@ -74,7 +82,7 @@ public final class Store: Sendable {
                 let store = Store(path: path, reader: pool, writer: nil, access: .readOnly, requested: readOnly)
                 try store.checkIsPantauDatabase()
                 return store
-            } catch PantauError.notAPantauDatabase {
+            } catch {
                 // A WAL database cannot be opened read-only while no -shm file exists and none can be made:
                 // read it as an immutable snapshot instead.
                 let queue = try DatabaseQueue(path: immutableURI(path), configuration: configuration(readOnly: true))

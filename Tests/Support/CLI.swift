@@ -1,0 +1,45 @@
+import Foundation
+
+/// Runs the built `pantau` binary as a user would, and returns what it printed and its exit status.
+public enum CLI {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// `user`: run as this account (through runuser; the tests run as root in CI).
+    public static func run(_ arguments: [String], user: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        if let user {
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            process.arguments = ["-u", user, "--", Fixtures.binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: Fixtures.binary)
+            process.arguments = arguments
+        }
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "C.UTF-8"
+        env.removeValue(forKey: "PANTAU_DB")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("pantau-cli-\(UUID().uuidString)")
+        let err = out.appendingPathExtension("err")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+                      stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    }
+
+    /// True when an account of that name exists and this process may switch to it.
+    public static func canRunAs(_ user: String) -> Bool {
+        geteuid() == 0 && getpwnam(user) != nil && FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser")
+    }
+}
