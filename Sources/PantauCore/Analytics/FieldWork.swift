@@ -51,16 +51,17 @@ extension Store {
     /// The year it is now, by this machine's clock: nothing may be recorded for a later year.
     public static var currentYear: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) }
 
-    private static func now() -> String {
+    static func now() -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: Date())
     }
 
-    static func audit(_ db: Database, record: String, field: String, old: String?, new: String?, note: String = "", who: String) throws {
-        try db.execute(sql: """
-            INSERT INTO audit(at, who, entity, record, field, old_value, new_value, note) VALUES (?, ?, 'koperasi', ?, ?, ?, ?, ?)
-            """, arguments: [now(), who, record, field, old, new, note])
+    static func audit(_ db: Database, entity: String = "koperasi", record: String, field: String, old: String?, new: String?,
+                      note: String = "", who: String) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO audit(at, who, entity, record, field, old_value, new_value, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [now(), who, entity, record, field, old, new, note])
     }
 
     private static func requireKoperasi(_ db: Database, _ nik: String) throws {

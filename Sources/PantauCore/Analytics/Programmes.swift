@@ -16,7 +16,11 @@ extension Store {
 
     /// Training batches held in the scope or for it (a province's batches count for its kabupaten too), by date.
     public func trainingBatches(for scope: Region) throws -> [Pelatihan] {
-        try read { db in
+        try read { db in try trainingBatchesUnlocked(db, scope: scope) }
+    }
+
+    func trainingBatchesUnlocked(_ db: Database, scope: Region) throws -> [Pelatihan] {
+        do {
             let h = Region.hierarchy(of: scope.code)
             let codes = [h.provinsi, h.kabupaten ?? "", scope.code]
             return try Row.fetchAll(db, sql: """

@@ -25,25 +25,27 @@ extension Store {
     /// A region named the way a person would name it: a code (`64.08`, `6408`), a name, or a short form.
     /// Never guesses: an unknown name lists the closest ones, an ambiguous name lists every candidate.
     public func resolveRegion(_ query: String) throws -> Region {
+        try read { db in try Self.resolveRegion(db, query) }
+    }
+
+    static func resolveRegion(_ db: Database, _ query: String) throws -> Region {
         let trimmed = query.trimmingCharacters(in: .whitespaces)
         let key = RegionName.key(trimmed)
         if key == "indonesia" || key == "nasional" { return .indonesia }
-        if let code = Self.codeForm(trimmed) {
-            if let region = try region(code: code) { return region }
+        if let code = codeForm(trimmed) {
+            if let region = try fetchRegion(db, code: code) { return region }
             throw PantauError.regionNotFound(query: trimmed, suggestions: [])
         }
-        return try read { db in
-            let codes = try String.fetchAll(db, sql: """
-                SELECT code FROM region WHERE name_key = ?1
-                UNION SELECT code FROM region_alias WHERE alias_key = ?1
-                ORDER BY code
-                """, arguments: [key])
-            if codes.count == 1, let region = try Self.fetchRegion(db, code: codes[0]) { return region }
-            if codes.count > 1 {
-                throw PantauError.regionAmbiguous(query: trimmed, candidates: try codes.map { try Self.label(db, code: $0) })
-            }
-            throw PantauError.regionNotFound(query: trimmed, suggestions: try Self.suggestions(db, key: key))
+        let codes = try String.fetchAll(db, sql: """
+            SELECT code FROM region WHERE name_key = ?1
+            UNION SELECT code FROM region_alias WHERE alias_key = ?1
+            ORDER BY code
+            """, arguments: [key])
+        if codes.count == 1, let region = try fetchRegion(db, code: codes[0]) { return region }
+        if codes.count > 1 {
+            throw PantauError.regionAmbiguous(query: trimmed, candidates: try codes.map { try label(db, code: $0) })
         }
+        throw PantauError.regionNotFound(query: trimmed, suggestions: try suggestions(db, key: key))
     }
 
     /// A region's name with its enclosing kabupaten (for kecamatan) and code: "Muara Bengkal, Kutai Timur (64.08.03)".

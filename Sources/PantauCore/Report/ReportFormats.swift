@@ -93,6 +93,18 @@ extension Report {
     }
 
     private func csv() -> String {
+        machineRows().map { $0.map(CSVWriter.escape).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    /// The report's rows as a table (the CSV columns, plain numbers), for CSV and .xlsx export.
+    public func export(to sink: TableSink) throws {
+        var rows = machineRows()
+        try sink.header(rows.removeFirst())
+        for row in rows { try sink.row(row) }
+        try sink.finish()
+    }
+
+    private func machineRows() -> [[String]] {
         var lines: [[String]] = []
         if scope.level == .kecamatan {
             lines.append(["nik", "nama", "jenis", "aktif", "tahun_rat_terakhir", "jumlah_anggota", "kesehatan", "hasil_evaluasi"])
@@ -107,6 +119,6 @@ extension Report {
                  String(f.koperasiActive), String(f.koperasiInactive), String(NumberFormat.machineRatio(f.activeRatio)), String(f.umkm)]
             }
         }
-        return lines.map { $0.map(CSVWriter.escape).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        return lines
     }
 }

@@ -18,7 +18,7 @@ public final class Store: Sendable {
     /// True when read-only because the user asked (`--read-only`), not because the file may not be written.
     public let readOnlyRequested: Bool
     let reader: any DatabaseReader
-    private let writerIfAny: (any DatabaseWriter)?
+    let writerIfAny: (any DatabaseWriter)?
 
     private init(path: String, reader: any DatabaseReader, writer: (any DatabaseWriter)?, access: Access, requested: Bool = false) {
         self.path = path

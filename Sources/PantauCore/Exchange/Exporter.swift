@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+
+/// The formats `pantau export` writes.
+public enum ExportFormat: String, Sendable, CaseIterable {
+    case csv, xlsx, markdown, json
+}
+
+/// Receives an exported table: the header once, then the rows, in a stable order.
+public protocol TableSink: AnyObject, Sendable {
+    func header(_ columns: [String]) throws
+    func row(_ fields: [String]) throws
+    func finish() throws
+}
+
+extension Store {
+    /// Streams a table in its canonical columns: the koperasi, UMKM, training batches or targets within a scope.
+    /// Rows come in key order, so that exporting twice gives the same bytes.
+    public func export(_ kind: ImportKind, scope: Region = .indonesia, year: Int? = nil, to sink: TableSink) throws {
+        let filter = scope.level.column.map { "\($0) = :code" } ?? "1"
+        try read { db in
+            switch kind {
+            case .koperasi:
+                let years = try Int.fetchAll(db, sql: "SELECT DISTINCT year FROM koperasi_status ORDER BY year").filter { year == nil || $0 == year }
+                try sink.header(CanonicalCSV.koperasiHeader(years: years))
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT k.*,
+                           (SELECT group_concat(s.year || ':' || s.active) FROM koperasi_status s WHERE s.nik = k.nik) AS statuses,
+                           (SELECT group_concat(r.year, ' ') FROM (SELECT year FROM koperasi_rat WHERE nik = k.nik ORDER BY year) r) AS rats,
+                           (SELECT e.outcome FROM evaluation e WHERE e.nik = k.nik ORDER BY e.id DESC LIMIT 1) AS outcome
+                    FROM koperasi k WHERE \(filter) ORDER BY k.nik
+                    """, arguments: ["code": scope.code])
+                while let row = try rows.next() {
+                    var k = Koperasi(nik: row["nik"], nama: row["nama"], regionCode: row["region_code"], jenis: Jenis(rawValue: row["jenis"]) ?? .serbaUsaha,
+                                     sektor: row["sektor"], kemitraan: (row["kemitraan"] as String?).flatMap(Kemitraan.init), anggota: row["anggota"],
+                                     tahunBerdiri: row["tahun_berdiri"], kesehatan: (row["kesehatan"] as String?).flatMap(Kesehatan.init),
+                                     evaluation: (row["outcome"] as String?).flatMap(EvaluationOutcome.init))
+                    for pair in ((row["statuses"] as String?) ?? "").split(separator: ",") {
+                        let parts = pair.split(separator: ":")
+                        if parts.count == 2, let y = Int(parts[0]) { k.status[y] = parts[1] == "1" }
+                    }
+                    k.ratYears = Set(((row["rats"] as String?) ?? "").split(separator: " ").compactMap { Int($0) })
+                    try sink.row(CanonicalCSV.row(k, years: years))
+                }
+            case .umkm:
+                try sink.header(CanonicalCSV.umkmColumns)
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT nib, nama_usaha, region_code, sektor, tahun_binaan FROM umkm
+                    WHERE \(filter) AND (:year IS NULL OR tahun_binaan <= :year) ORDER BY region_code, nama_usaha, nib
+                    """, arguments: ["code": scope.code, "year": year])
+                while let row = try rows.next() {
+                    try sink.row(CanonicalCSV.row(Umkm(nib: row["nib"], namaUsaha: row["nama_usaha"], regionCode: row["region_code"],
+                                                       sektor: row["sektor"], tahunBinaan: row["tahun_binaan"])))
+                }
+            case .pelatihan:
+                try sink.header(CanonicalCSV.pelatihanColumns)
+                for p in try trainingBatchesUnlocked(db, scope: scope) {
+                    try sink.row([p.nama, String(p.angkatan), p.tanggalMulai ?? "", p.tanggalSelesai ?? "", p.tempat, p.regionCode,
+                                  p.jumlahKoperasi.map(String.init) ?? "", p.jumlahPeserta.map(String.init) ?? "", p.topik, p.sumberDana])
+                }
+            case .target:
+                try sink.header(CanonicalCSV.targetColumns)
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM target ORDER BY region_code, indicator") {
+                    try sink.row([row["region_code"], row["indicator"], String(row["value"] as Int), (row["year"] as Int?).map(String.init) ?? "", row["source"]])
+                }
+            }
+        }
+        try sink.finish()
+    }
+}
+
+/// CSV: UTF-8, canonical header, plain numbers.
+public final class CSVSink: TableSink, @unchecked Sendable {
+    let writer: CSVWriter
+    public init(_ writer: CSVWriter) { self.writer = writer }
+    public func header(_ columns: [String]) throws { writer.write(columns) }
+    public func row(_ fields: [String]) throws { writer.write(fields) }
+    public func finish() throws { writer.flush() }
+}
+
+/// JSON: an array of objects keyed by the canonical column names, all values as text.
+public final class JSONSink: TableSink, @unchecked Sendable {
+    let handle: FileHandle
+    private var columns: [String] = []
+    private var first = true
+    public init(_ handle: FileHandle) { self.handle = handle }
+    public func header(_ columns: [String]) throws { self.columns = columns; handle.write(Data("[".utf8)) }
+    public func row(_ fields: [String]) throws {
+        var object = "{"
+        for (i, (name, value)) in zip(columns, fields).enumerated() {
+            object += (i > 0 ? ", " : "") + Self.quote(name) + ": " + Self.quote(value)
+        }
+        handle.write(Data(((first ? "\n  " : ",\n  ") + object + "}").utf8))
+        first = false
+    }
+    public func finish() throws { handle.write(Data((first ? "]\n" : "\n]\n").utf8)) }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// Markdown: a table for people (the values as stored, Indonesian text).
+public final class MarkdownSink: TableSink, @unchecked Sendable {
+    let handle: FileHandle
+    public init(_ handle: FileHandle) { self.handle = handle }
+    public func header(_ columns: [String]) throws {
+        handle.write(Data(("| " + columns.joined(separator: " | ") + " |\n|" + columns.map { _ in " --- |" }.joined() + "\n").utf8))
+    }
+    public func row(_ fields: [String]) throws {
+        handle.write(Data(("| " + fields.map { TerminalSafe.text($0).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n").utf8))
+    }
+    public func finish() throws {}
+}

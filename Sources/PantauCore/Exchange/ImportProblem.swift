@@ -1,0 +1,34 @@
+/// A problem in a file being imported, located as a text editor (or a spreadsheet) shows it.
+public enum ImportProblem: Error, Equatable, Sendable {
+    /// The file as a whole: cannot be read, not text, no such sheet, a required column missing.
+    case file(path: String, message: String)
+    /// One row (LINE counts the header as 1; for .xlsx, `path` is `file.xlsx:Sheet` and LINE is the row).
+    case row(path: String, line: Int, column: String?, message: String)
+
+    /// `FILE:LINE: column: what is wrong, and how to fix it`.
+    public var description: String {
+        switch self {
+        case .file(let path, let message): "\(path): \(message)"
+        case .row(let path, let line, let column, let message): "\(path):\(line): " + (column.map { "\($0): " } ?? "") + message
+        }
+    }
+}
+
+/// Why an import stopped: the problems found (at most 50 listed) and how many more there were.
+public struct ImportFailure: Error, Equatable, Sendable {
+    public var problems: [ImportProblem]
+    public var unlisted: Int
+
+    public static let listLimit = 50
+
+    public func message(_ lang: Language) -> String {
+        var lines = problems.map(\.description)
+        if unlisted > 0 {
+            lines.append(lang == .en ? "… and \(unlisted) more problems." : "… dan \(unlisted) masalah lain.")
+        }
+        let total = problems.count + unlisted
+        lines.append(lang == .en ? "Nothing was imported: fix the \(total == 1 ? "problem" : "\(total) problems") above and import again."
+                                 : "Tidak ada yang diimpor: perbaiki \(total == 1 ? "masalah" : "\(total) masalah") di atas lalu impor lagi.")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// One row of an import file being read into values. Every problem is noted (not thrown),
+/// so that one pass over a file reports all of them.
+struct ImportRow {
+    let fields: [String]
+    let map: ImportSchema.HeaderMap
+    let location: String
+    let line: Int
+    let lang: Language
+    var problems: [ImportProblem] = []
+
+    private func t(_ id: String, _ en: String) -> String { lang == .en ? en : id }
+
+    mutating func problem(_ column: String?, _ message: String) {
+        problems.append(.row(path: location, line: line, column: column, message: message))
+    }
+
+    /// The raw text of a column, trimmed; nil when the column is absent or empty.
+    func raw(_ column: String) -> String? {
+        guard let i = map.index[column], i < fields.count else { return nil }
+        let value = fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.isEmpty ? nil : value
+    }
+
+    /// Text for a stored field: line breaks and tabs inside quotes become spaces; other control characters are refused.
+    mutating func text(_ column: String, required: Bool = false) -> String? {
+        guard let value = raw(column) else {
+            if required { problem(column, t("kosong; setiap baris perlu nilai di sini", "is empty; every row needs a value here")) }
+            return nil
+        }
+        return clean(value, column)
+    }
+
+    mutating func clean(_ value: String, _ column: String) -> String? {
+        if value.unicodeScalars.contains(where: { ($0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0)) || (0x7F...0x9F).contains($0.value) }) {
+            problem(column, t("memuat karakter kendali (\(TerminalSafe.text(value))); hapus karakter itu dari sel",
+                              "holds control characters (\(TerminalSafe.text(value))); remove them from the cell"))
+            return nil
+        }
+        return value.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" })
+            .joined(separator: " ").trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A whole number written the Indonesian way (`1.209`) or plainly; never negative.
+    mutating func count(_ column: String, required: Bool = false) -> Int? {
+        guard let value = raw(column) else {
+            if required { problem(column, t("kosong; isi dengan angka", "is empty; give a number")) }
+            return nil
+        }
+        guard let number = Self.integer(value) else {
+            problem(column, t("\"\(TerminalSafe.text(value))\" bukan bilangan bulat; tulis misalnya 1209 atau 1.209",
+                              "\"\(TerminalSafe.text(value))\" is not a whole number; write e.g. 1209 or 1.209"))
+            return nil
+        }
+        guard number >= 0 else {
+            problem(column, t("\(number) negatif; jumlah tidak boleh kurang dari 0", "\(number) is negative; a count cannot be below 0"))
+            return nil
+        }
+        return number
+    }
+
+    /// `1209`, `1.209`, `-3`, or `1209.0`/`1209,0` as spreadsheets sometimes write it.
+    static func integer(_ text: String) -> Int? {
+        let s = text.replacingOccurrences(of: " ", with: "")
+        if let n = Int(s) { return n }
+        if s.range(of: #"^-?\d{1,3}(\.\d{3})+$"#, options: .regularExpression) != nil { return Int(s.replacingOccurrences(of: ".", with: "")) }
+        if s.range(of: #"^-?\d+[.,]0+$"#, options: .regularExpression) != nil { return Int(s.prefix { $0 != "." && $0 != "," }) }
+        return nil
+    }
+
+    mutating func year(_ column: String, required: Bool = false) -> Int? {
+        guard let value = raw(column) else {
+            if required { problem(column, t("kosong; isi dengan tahun, misalnya 2023", "is empty; give a year, e.g. 2023")) }
+            return nil
+        }
+        return checkedYear(value, column)
+    }
+
+    mutating func checkedYear(_ value: String, _ column: String) -> Int? {
+        let latest = Store.currentYear + 1
+        guard let year = Int(value) ?? Self.integer(value), (1900...latest).contains(year) else {
+            problem(column, t("\"\(TerminalSafe.text(value))\" bukan tahun antara 1900 dan \(latest); tulis tahun empat angka",
+                              "\"\(TerminalSafe.text(value))\" is not a year from 1900 to \(latest); write a four-digit year"))
+            return nil
+        }
+        return year
+    }
+
+    mutating func bool(at index: Int, column: String) -> Bool? {
+        guard index < fields.count else { return nil }
+        let value = fields[index].trimmingCharacters(in: .whitespaces)
+        guard !value.isEmpty else { return nil }
+        guard let result = CanonicalCSV.bool(value) else {
+            problem(column, t("\"\(TerminalSafe.text(value))\" bukan ya/tidak; tulis ya, tidak, aktif, tidak aktif, 1 atau 0",
+                              "\"\(TerminalSafe.text(value))\" is not yes/no; write ya, tidak, aktif, tidak aktif, 1 or 0"))
+            return nil
+        }
+        return result
+    }
+
+    /// A digit string of a fixed length (NIK 16, NIB 13). Spreadsheets turn long numbers into `6,408E+15`: say so.
+    mutating func digits(_ column: String, length: Int, what: String, required: Bool) -> String? {
+        guard let value = raw(column) else {
+            if required { problem(column, t("kosong; setiap baris perlu \(what)", "is empty; every row needs its \(what)")) }
+            return nil
+        }
+        let compact = value.replacingOccurrences(of: " ", with: "")
+        if compact.count == length && compact.allSatisfy(\.isASCIIDigit) { return compact }
+        if value.uppercased().contains("E+") {
+            problem(column, t("\"\(value)\" ditulis sebagai angka ilmiah oleh spreadsheet; format kolom sebagai Teks lalu ketik ulang \(what)",
+                              "\"\(value)\" was turned into scientific notation by a spreadsheet; format the column as Text and type the \(what) again"))
+        } else {
+            problem(column, t("\"\(TerminalSafe.text(value))\" bukan \(what) yang sah; harus \(length) angka",
+                              "\"\(TerminalSafe.text(value))\" is not a valid \(what); it must be \(length) digits"))
+        }
+        return nil
+    }
+
+    /// A choice among fixed words, matched without case; the message lists them.
+    mutating func choice<T>(_ column: String, _ parse: (String) -> T?, options: [String], required: Bool = false) -> T? {
+        guard let value = raw(column) else {
+            if required { problem(column, t("kosong; pilih salah satu: \(options.joined(separator: ", "))", "is empty; choose one of: \(options.joined(separator: ", "))")) }
+            return nil
+        }
+        guard let result = parse(value) else {
+            problem(column, t("\"\(TerminalSafe.text(value))\" bukan salah satu dari: \(options.joined(separator: ", "))",
+                              "\"\(TerminalSafe.text(value))\" is not one of: \(options.joined(separator: ", "))"))
+            return nil
+        }
+        return result
+    }
+
+    /// A date as YYYY-MM-DD, DD/MM/YYYY, or a spreadsheet's day number.
+    mutating func date(_ column: String) -> String? {
+        guard let value = raw(column) else { return nil }
+        if value.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil { return value }
+        if let m = value.wholeMatch(of: /(\d{1,2})[\/.-](\d{1,2})[\/.-](\d{4})/), let d = Int(m.1), let mo = Int(m.2), (1...31).contains(d), (1...12).contains(mo) {
+            return String(format: "%@-%02d-%02d", String(m.3), mo, d)
+        }
+        if let serial = Int(value), (1...80000).contains(serial) {
+            let date = Date(timeIntervalSince1970: Double(serial - 25569) * 86400)
+            let f = DateFormatter()
+            f.dateFormat = "yyyy-MM-dd"
+            f.timeZone = TimeZone(identifier: "UTC")
+            return f.string(from: date)
+        }
+        problem(column, t("\"\(TerminalSafe.text(value))\" bukan tanggal; tulis TTTT-BB-HH, misalnya 2023-06-23",
+                          "\"\(TerminalSafe.text(value))\" is not a date; write YYYY-MM-DD, e.g. 2023-06-23"))
+        return nil
+    }
+}

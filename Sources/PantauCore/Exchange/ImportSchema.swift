@@ -1,0 +1,111 @@
+import Foundation
+
+/// What can be imported and exported.
+public enum ImportKind: String, Sendable, CaseIterable {
+    case koperasi, umkm, pelatihan, target
+}
+
+/// The columns of each kind: the canonical name (what export writes) and the other names offices use for it.
+/// Names are compared without case, spaces, underscores or punctuation ("Jumlah Anggota" = "jumlah_anggota").
+public enum ImportSchema {
+    struct Column {
+        let name: String
+        let aliases: [String]
+        let required: Bool
+    }
+
+    static let region = Column(name: "kode_wilayah", aliases: ["wilayah", "kodewilayah", "kode", "kodekecamatan", "kecamatan",
+                                                                "kabupaten", "kabupatenkota", "region", "regioncode"], required: true)
+
+    static func columns(_ kind: ImportKind) -> [Column] {
+        switch kind {
+        case .koperasi: [
+            Column(name: "nik", aliases: ["nomorindukkoperasi", "noindukkoperasi", "nomorinduk"], required: true),
+            Column(name: "nama", aliases: ["namakoperasi", "koperasi", "name"], required: true),
+            region,
+            Column(name: "jenis", aliases: ["jeniskoperasi", "type", "bentukkoperasi"], required: true),
+            Column(name: "sektor", aliases: ["sektorusaha", "bidangusaha", "sector"], required: false),
+            Column(name: "kemitraan", aliases: ["mitra", "partnership", "bermitra"], required: false),
+            Column(name: "jumlah_anggota", aliases: ["anggota", "members"], required: false),
+            Column(name: "tahun_berdiri", aliases: ["berdiri", "tahunpendirian", "founded"], required: false),
+            Column(name: "tahun_rat_terakhir", aliases: ["ratterakhir", "lastrat"], required: false),
+            Column(name: "riwayat_rat", aliases: ["tahunrat", "rathistory"], required: false),
+            Column(name: "kesehatan", aliases: ["predikatkesehatan", "health"], required: false),
+            Column(name: "hasil_evaluasi", aliases: ["evaluasi", "evaluation"], required: false),
+        ]
+        case .umkm: [
+            Column(name: "nib", aliases: ["nomorindukberusaha"], required: false),
+            Column(name: "nama_usaha", aliases: ["namausaha", "usaha", "nama", "businessname", "name"], required: true),
+            region,
+            Column(name: "sektor", aliases: ["sektorusaha", "bidangusaha", "sector"], required: false),
+            Column(name: "tahun_binaan", aliases: ["binaansejak", "tahunmasuk", "yearjoined"], required: true),
+        ]
+        case .pelatihan: [
+            Column(name: "nama", aliases: ["namapelatihan", "pelatihan", "kegiatan", "name"], required: true),
+            Column(name: "angkatan", aliases: ["batch"], required: true),
+            Column(name: "tanggal_mulai", aliases: ["mulai", "tanggal", "start", "startdate"], required: false),
+            Column(name: "tanggal_selesai", aliases: ["selesai", "end", "enddate"], required: false),
+            Column(name: "tempat", aliases: ["lokasi", "place", "venue"], required: false),
+            region,
+            Column(name: "jumlah_koperasi", aliases: ["koperasi"], required: false),
+            Column(name: "jumlah_peserta", aliases: ["peserta", "participants"], required: false),
+            Column(name: "topik", aliases: ["materi", "topic"], required: false),
+            Column(name: "sumber_dana", aliases: ["dana", "funding"], required: false),
+        ]
+        case .target: [
+            Column(name: "kode_wilayah", aliases: ["wilayah", "kodewilayah", "region"], required: false),
+            Column(name: "indikator", aliases: ["indicator"], required: true),
+            Column(name: "nilai", aliases: ["target", "value"], required: true),
+            Column(name: "tahun", aliases: ["year"], required: false),
+            Column(name: "sumber", aliases: ["source"], required: true),
+        ]
+        }
+    }
+
+    /// A header name in comparable form.
+    static func key(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+            .unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(String.init).joined()
+    }
+
+    /// Where each canonical column is in a file's header.
+    struct HeaderMap {
+        var index: [String: Int] = [:]
+        /// `aktif_2023`-style columns of a koperasi file: (column index, year).
+        var statusYears: [(Int, Int)] = []
+        var unknown: [String] = []
+        var missing: [String] = []
+    }
+
+    static func map(header: [String], kind: ImportKind) -> HeaderMap {
+        var map = HeaderMap()
+        let columns = columns(kind)
+        for (i, raw) in header.enumerated() {
+            let k = key(raw.replacingOccurrences(of: "\u{FEFF}", with: ""))
+            if k.isEmpty { continue }
+            if let column = columns.first(where: { key($0.name) == k || $0.aliases.contains(k) }), map.index[column.name] == nil {
+                map.index[column.name] = i
+            } else if kind == .koperasi, let year = statusYear(k) {
+                map.statusYears.append((i, year))
+            } else {
+                map.unknown.append(raw)
+            }
+        }
+        map.missing = columns.filter { $0.required && map.index[$0.name] == nil }.map(\.name)
+        return map
+    }
+
+    /// `aktif2023`, `active2023`, `statusaktif2023`, `status2023` → 2023.
+    static func statusYear(_ key: String) -> Int? {
+        for prefix in ["statusaktif", "aktif", "active", "status"] where key.hasPrefix(prefix) {
+            let rest = key.dropFirst(prefix.count)
+            if rest.count == 4, let year = Int(rest) { return year }
+        }
+        return nil
+    }
+
+    /// The canonical header a file should have, for `pantau import --template`.
+    public static func template(_ kind: ImportKind, years: [Int]) -> [String] {
+        columns(kind).map(\.name) + (kind == .koperasi ? years.map { "aktif_\($0)" } : [])
+    }
+}

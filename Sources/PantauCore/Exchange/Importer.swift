@@ -1,0 +1,262 @@
+import Foundation
+import GRDB
+
+/// What an import did (or, with --dry-run, would do), file by file.
+public struct ImportSummary: Sendable, Equatable {
+    public struct File: Sendable, Equatable {
+        public var location: String
+        public var rows = 0
+        public var inserted = 0
+        public var updated = 0
+        public var unchanged = 0
+        public var warned = 0
+    }
+
+    public var files: [File] = []
+    public var warnings: [ImportProblem] = []
+    public var seconds: Double = 0
+    public var dryRun = false
+}
+
+/// How far an import has come, for a progress bar.
+public struct ImportProgress: Sendable {
+    public var location: String
+    public var rows: Int
+    public var bytesRead: Int
+    public var bytesTotal: Int
+    public var seconds: Double
+}
+
+public struct ImportRequest: Sendable {
+    public var kind: ImportKind
+    public var files: [String]
+    public var dryRun = false
+    public var encoding: TextEncoding?
+    public var sheet: String?
+    public var lang: Language = .id
+    public var who = Operator.current
+
+    public init(kind: ImportKind, files: [String]) { self.kind = kind; self.files = files }
+}
+
+extension Store {
+    /// Imports files all or nothing: every row is checked, and with any problem nothing is written.
+    /// Rows stream from the files into one transaction; memory stays small whatever the file size.
+    public func importFiles(_ request: ImportRequest, progress: ((ImportProgress) -> Void)? = nil) throws -> ImportSummary {
+        guard let writer = writerIfAny else {
+            throw readOnlyRequested ? PantauError.readOnly(path: path) : PantauError.noWriteAccess(path: path)
+        }
+        let started = Date()
+        var summary = ImportSummary(dryRun: request.dryRun)
+        var problems: [ImportProblem] = []
+        var unlisted = 0
+        func note(_ new: [ImportProblem]) {
+            for p in new {
+                if problems.count < ImportFailure.listLimit { problems.append(p) } else { unlisted += 1 }
+            }
+        }
+        try writer.writeWithoutTransaction { db in
+            try db.inTransaction {
+                for path in request.files {
+                    do {
+                        var importer = try FileImporter(path: path, request: request, db: db)
+                        let (location, size) = (importer.source.location, importer.source.size)
+                        summary.files.append(try importer.run(note: note) { rows, bytes in
+                            progress?(ImportProgress(location: location, rows: rows, bytesRead: bytes, bytesTotal: size,
+                                                     seconds: Date().timeIntervalSince(started)))
+                        })
+                        summary.warnings += importer.warnings
+                    } catch let problem as ImportProblem {
+                        note([problem])
+                    }
+                }
+                try db.execute(sql: "DROP TABLE IF EXISTS temp.import_seen")
+                return problems.isEmpty && !request.dryRun ? .commit : .rollback
+            }
+        }
+        summary.seconds = Date().timeIntervalSince(started)
+        if !problems.isEmpty { throw ImportFailure(problems: problems, unlisted: unlisted) }
+        return summary
+    }
+}
+
+/// One file of an import: header, rows, checks and writes.
+struct FileImporter {
+    var source: TableSource
+    let request: ImportRequest
+    let db: Database
+    let upsert: Upsert
+    var warnings: [ImportProblem] = []
+    private var regions: [String: Result<Region, PantauError>] = [:]
+
+    init(path: String, request: ImportRequest, db: Database) throws {
+        source = try TableSource(path: path, encoding: request.encoding, sheet: request.sheet)
+        self.request = request
+        self.db = db
+        upsert = Upsert(db: db, who: request.who, note: (request.lang == .en ? "import " : "impor ") + (path as NSString).lastPathComponent)
+    }
+
+    private func t(_ id: String, _ en: String) -> String { request.lang == .en ? en : id }
+
+    mutating func run(note: ([ImportProblem]) -> Void, progress: (Int, Int) -> Void) throws -> ImportSummary.File {
+        var file = ImportSummary.File(location: source.location)
+        guard let (headerLine, header) = try source.nextRow() else {
+            throw ImportProblem.file(path: source.location, message: t("kosong; baris pertama harus berisi nama kolom", "is empty; its first line must name the columns"))
+        }
+        let map = ImportSchema.map(header: header, kind: request.kind)
+        if !map.missing.isEmpty {
+            throw ImportProblem.row(path: source.location, line: headerLine, column: nil, message: t(
+                "kolom wajib tidak ada: \(map.missing.joined(separator: ", ")); tambahkan kolom itu (lihat pantau import --template \(request.kind.rawValue))",
+                "required columns are missing: \(map.missing.joined(separator: ", ")); add them (see pantau import --template \(request.kind.rawValue))"))
+        }
+        for name in map.unknown {
+            warnings.append(.row(path: source.location, line: headerLine, column: name, message: t("kolom tidak dikenal, diabaikan", "unknown column, ignored")))
+        }
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_seen (key TEXT PRIMARY KEY, digest TEXT NOT NULL, line INTEGER NOT NULL) WITHOUT ROWID")
+        try db.execute(sql: "DELETE FROM temp.import_seen")
+        let present = Set(map.index.keys)
+        let delimited = source.encoding != nil
+        while let (line, fields) = try source.nextRow() {
+            file.rows += 1
+            if file.rows % 4096 == 0 { progress(file.rows, source.bytesRead) }
+            var row = ImportRow(fields: fields, map: map, location: source.location, line: line, lang: request.lang)
+            if delimited && fields.count < header.count {
+                row.problem(nil, t("hanya \(fields.count) kolom, padahal judul punya \(header.count); ada pemisah yang hilang atau tanda kutip yang tidak ditutup",
+                                   "has \(fields.count) fields but the header has \(header.count); a delimiter is missing or a quote is not closed"))
+                note(row.problems)
+                continue
+            }
+            guard let record = parse(&row) else { note(row.problems); continue }
+            // The same key twice in one file must say the same thing.
+            try db.cachedStatement(sql: "INSERT INTO temp.import_seen(key, digest, line) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .execute(arguments: [record.key, record.digest, line])
+            if db.changesCount == 0 {
+                let earlier = try Row.fetchOne(db.cachedStatement(sql: "SELECT digest, line FROM temp.import_seen WHERE key = ?"), arguments: [record.key])!
+                if earlier["digest"] as String != record.digest {
+                    row.problem(record.keyColumn, t("\(record.keyLabel) sama dengan baris \(earlier["line"] as Int) tetapi isinya berbeda; simpan salah satunya saja",
+                                                    "\(record.keyLabel) is also on line \(earlier["line"] as Int) with different contents; keep only one of the two rows"))
+                    note(row.problems)
+                } else {
+                    file.unchanged += 1
+                }
+                continue
+            }
+            switch try write(record.value, present: present) {
+            case .inserted: file.inserted += 1
+            case .updated: file.updated += 1
+            case .unchanged: file.unchanged += 1
+            }
+        }
+        progress(file.rows, source.bytesRead)
+        file.warned = warnings.count
+        if request.kind == .umkm && file.inserted > 0 {
+            try Store.audit(db, entity: "umkm", record: (source.location as NSString).lastPathComponent, field: "impor", old: nil,
+                            new: t("\(file.inserted) ditambah", "\(file.inserted) added"), note: upsert.note, who: request.who)
+        }
+        return file
+    }
+
+    enum Record { case koperasi(Koperasi), umkm(Umkm), pelatihan(Pelatihan), target(Target) }
+
+    private func write(_ record: Record, present: Set<String>) throws -> UpsertOutcome {
+        switch record {
+        case .koperasi(let k): try upsert.koperasi(k, fields: present)
+        case .umkm(let u): try upsert.umkm(u, fields: present)
+        case .pelatihan(let p): try upsert.pelatihan(p)
+        case .target(let t): try upsert.target(t)
+        }
+    }
+
+    /// A kabupaten/kota or kecamatan given by code or name (a province or none at all for targets and training).
+    private mutating func region(_ row: inout ImportRow, _ column: String, levels: Set<RegionLevel>, required: Bool) -> String? {
+        guard var value = row.raw(column) else {
+            if required { row.problem(column, t("kosong; isi kode wilayah seperti 64.08.03 atau nama kecamatan", "is empty; give a region code such as 64.08.03 or a name")) }
+            return nil
+        }
+        // A spreadsheet that took "64.10" for a number writes it back as "64.1".
+        if value.range(of: #"^\d{2}\.\d$"#, options: .regularExpression) != nil { value += "0" }
+        let result: Result<Region, PantauError>
+        if let cached = regions[value] {
+            result = cached
+        } else {
+            do { result = .success(try Store.resolveRegion(db, value)) } catch let error as PantauError { result = .failure(error) } catch { result = .failure(.regionNotFound(query: value, suggestions: [])) }
+            regions[value] = result
+        }
+        switch result {
+        case .success(let region) where levels.contains(region.level):
+            return region.code
+        case .success(let region):
+            row.problem(column, t("\(region.name) adalah \(region.level.rawValue); berikan kabupaten/kota atau kecamatan", "\(region.name) is a \(region.level.rawValue); give a kabupaten/kota or kecamatan"))
+        case .failure(let error):
+            row.problem(column, error.message(request.lang))
+        }
+        return nil
+    }
+
+    struct Parsed {
+        var value: Record
+        var key: String
+        var keyColumn: String
+        var keyLabel: String
+        var digest: String
+    }
+
+    private mutating func parse(_ row: inout ImportRow) -> Parsed? {
+        let placed: Set<RegionLevel> = [.kabupaten, .kecamatan]
+        switch request.kind {
+        case .koperasi:
+            let nik = row.digits("nik", length: 16, what: "NIK", required: true)
+            let nama = row.text("nama", required: true)
+            let code = region(&row, "kode_wilayah", levels: placed, required: true)
+            let jenis = row.choice("jenis", CanonicalCSV.jenis, options: Jenis.allCases.map(\.rawValue), required: true)
+            var k = Koperasi(nik: nik ?? "", nama: nama ?? "", regionCode: code ?? "", jenis: jenis ?? .serbaUsaha)
+            k.sektor = row.text("sektor") ?? ""
+            k.kemitraan = row.choice("kemitraan", { Kemitraan(rawValue: $0.lowercased()) }, options: Kemitraan.allCases.map(\.rawValue))
+            k.anggota = row.count("jumlah_anggota")
+            k.tahunBerdiri = row.year("tahun_berdiri")
+            k.kesehatan = row.choice("kesehatan", CanonicalCSV.kesehatan, options: Kesehatan.allCases.map(\.rawValue))
+            k.evaluation = row.choice("hasil_evaluasi", { EvaluationOutcome(rawValue: $0.lowercased()) }, options: EvaluationOutcome.allCases.map(\.rawValue))
+            if let last = row.year("tahun_rat_terakhir") { k.ratYears.insert(last) }
+            if let history = row.raw("riwayat_rat") {
+                for part in history.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "," || $0 == "|" }) {
+                    if let year = row.checkedYear(String(part), "riwayat_rat") { k.ratYears.insert(year) }
+                }
+            }
+            for (index, year) in row.map.statusYears {
+                if let active = row.bool(at: index, column: row.fields.indices.contains(index) ? "aktif_\(year)" : "aktif_\(year)") { k.status[year] = active }
+            }
+            guard row.problems.isEmpty else { return nil }
+            return Parsed(value: .koperasi(k), key: k.nik, keyColumn: "nik", keyLabel: "NIK \(k.nik)", digest: row.fields.joined(separator: "\u{1F}"))
+        case .umkm:
+            let nib = row.digits("nib", length: 13, what: "NIB", required: false)
+            let nama = row.text("nama_usaha", required: true)
+            let code = region(&row, "kode_wilayah", levels: placed, required: true)
+            let year = row.year("tahun_binaan", required: true)
+            guard row.problems.isEmpty, let nama, let code, let year else { return nil }
+            let u = Umkm(nib: nib, namaUsaha: nama, regionCode: code, sektor: row.text("sektor") ?? "", tahunBinaan: year)
+            let key = nib ?? "\(code)|\(nama)"
+            return Parsed(value: .umkm(u), key: key, keyColumn: nib == nil ? "nama_usaha" : "nib",
+                          keyLabel: nib.map { "NIB \($0)" } ?? "\"\(nama)\"", digest: "\(u.namaUsaha)|\(code)|\(u.sektor)|\(year)")
+        case .pelatihan:
+            let nama = row.text("nama", required: true)
+            let batch = row.count("angkatan", required: true)
+            let code = region(&row, "kode_wilayah", levels: [.provinsi, .kabupaten, .kecamatan], required: true)
+            let p = Pelatihan(nama: nama ?? "", angkatan: batch ?? 0, tanggalMulai: row.date("tanggal_mulai"), tanggalSelesai: row.date("tanggal_selesai"),
+                              tempat: row.text("tempat") ?? "", regionCode: code ?? "", jumlahKoperasi: row.count("jumlah_koperasi"),
+                              jumlahPeserta: row.count("jumlah_peserta"), topik: row.text("topik") ?? "", sumberDana: row.text("sumber_dana") ?? "")
+            guard row.problems.isEmpty else { return nil }
+            return Parsed(value: .pelatihan(p), key: "\(p.nama)#\(p.angkatan)", keyColumn: "angkatan", keyLabel: "\(p.nama) angkatan \(p.angkatan)",
+                          digest: row.fields.joined(separator: "\u{1F}"))
+        case .target:
+            let code = row.raw("kode_wilayah") == nil ? "" : region(&row, "kode_wilayah", levels: Set(RegionLevel.allCases), required: false)
+            let indicator = row.choice("indikator", Indicator.init(rawValue:), options: Indicator.allCases.map(\.rawValue), required: true)
+            let value = row.count("nilai", required: true)
+            let year = row.year("tahun")
+            let source = row.text("sumber", required: true)
+            guard row.problems.isEmpty, let code, let indicator, let value, let source else { return nil }
+            let target = Target(regionCode: code, indicator: indicator, value: value, year: year, source: source)
+            return Parsed(value: .target(target), key: "\(code)/\(indicator.rawValue)", keyColumn: "indikator",
+                          keyLabel: "\(indicator.rawValue) \(code)", digest: row.fields.joined(separator: "\u{1F}"))
+        }
+    }
+}

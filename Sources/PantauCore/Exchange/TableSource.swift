@@ -1,0 +1,50 @@
+import Foundation
+
+/// The rows of one file to import, whatever its format: delimited text or an .xlsx sheet (told by its first bytes).
+struct TableSource {
+    private enum Reader { case delimited(DelimitedReader), xlsx(XLSXReader) }
+    private var reader: Reader
+    /// How problems name this file: the path, or `path:Sheet` for a workbook.
+    let location: String
+    let size: Int
+
+    init(path: String, encoding: TextEncoding?, sheet: String?) throws {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ImportProblem.file(path: path, message: "does not exist; check the file name")
+        }
+        size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let magic = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 4) } ?? Data()
+        if magic.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            let xlsx = try XLSXReader(path: path, sheet: sheet)
+            reader = .xlsx(xlsx)
+            location = xlsx.location
+        } else {
+            reader = .delimited(try DelimitedReader(path: path, forcedEncoding: encoding))
+            location = path
+        }
+    }
+
+    /// Bytes read so far (for progress); a workbook is read whole at once.
+    var bytesRead: Int {
+        switch reader {
+        case .delimited(let r): r.bytesRead
+        case .xlsx: size
+        }
+    }
+
+    var encoding: TextEncoding? {
+        if case .delimited(let r) = reader { return r.encoding }
+        return nil
+    }
+
+    mutating func nextRow() throws -> (line: Int, fields: [String])? {
+        switch reader {
+        case .delimited(var r):
+            defer { reader = .delimited(r) }
+            return try r.nextRow()
+        case .xlsx(var r):
+            defer { reader = .xlsx(r) }
+            return r.nextRow()
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import ArgumentParser
+import Foundation
+import PantauCore
+
+extension ImportKind: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import koperasi, UMKM, training batches or targets from .csv or .xlsx files, all or nothing.",
+        discussion: """
+            CSV may use comma, semicolon or tab, UTF-8 (with or without BOM) or Windows-1252, CRLF or LF.
+            Headers are matched without case, spaces or punctuation, in Indonesian or English, in any order.
+            Records are keyed (koperasi by NIK; UMKM by NIB, else name and region): existing ones are updated,
+            new ones added; importing the same file twice changes nothing. With any problem nothing is written.
+            `pantau import --template KIND` prints the canonical columns.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: ArgumentHelp("What the files hold.", valueName: "koperasi|umkm|pelatihan|target")) var kind: ImportKind
+    @Argument(help: ArgumentHelp("The files (.csv or .xlsx).", valueName: "file")) var files: [String] = []
+    @Flag(name: .long, help: "Check everything and report what would change, but write nothing.") var dryRun = false
+    @Option(name: .long, help: ArgumentHelp("The text encoding of CSV files, when detection is not enough.", valueName: "utf-8|windows-1252"))
+    var encoding: String?
+    @Option(name: .long, help: ArgumentHelp("The sheet of an .xlsx workbook (default: the first).", valueName: "name")) var sheet: String?
+    @Flag(name: .long, help: "Print the canonical header of this kind of file and exit.") var template = false
+
+    func validate() throws {
+        if !template && files.isEmpty { throw ValidationError("Give at least one file to import, or --template.") }
+        if let encoding, TextEncoding(name: encoding) == nil { throw ValidationError("Unknown encoding \"\(encoding)\"; give utf-8 or windows-1252.") }
+    }
+
+    func run() throws {
+        let lang = database.language
+        if template {
+            let years = [Store.currentYear - 1, Store.currentYear]
+            print(ImportSchema.template(kind, years: years).joined(separator: ","))
+            return
+        }
+        try reportingUserErrors(lang: lang) {
+            let store = try database.openStore()
+            var request = ImportRequest(kind: kind, files: files)
+            request.dryRun = dryRun
+            request.encoding = encoding.flatMap(TextEncoding.init(name:))
+            request.sheet = sheet
+            request.lang = lang
+            let bar = isatty(STDERR_FILENO) == 1 ? ProgressBar(lang: lang) : nil
+            do {
+                let summary = try store.importFiles(request) { bar?.show($0) }
+                bar?.clear()
+                for warning in summary.warnings { FileHandle.standardError.write(Data(((lang == .en ? "warning: " : "peringatan: ") + warning.description + "\n").utf8)) }
+                print(ImportReport.summary(summary, lang: lang))
+            } catch let failure as ImportFailure {
+                bar?.clear()
+                FileHandle.standardError.write(Data((failure.message(lang) + "\n").utf8))
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+/// Rows, rows per second and time left, on one line of stderr.
+final class ProgressBar {
+    let lang: Language
+    private var last = Date.distantPast
+
+    init(lang: Language) { self.lang = lang }
+
+    func show(_ p: ImportProgress) {
+        guard Date().timeIntervalSince(last) > 0.2 else { return }
+        last = Date()
+        let rate = p.seconds > 0 ? Double(p.rows) / p.seconds : 0
+        let fraction = p.bytesTotal > 0 ? Double(p.bytesRead) / Double(p.bytesTotal) : 0
+        let left = fraction > 0 ? p.seconds * (1 - fraction) / fraction : 0
+        let width = 20, filled = Int(fraction * Double(width))
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        let text = lang == .en
+            ? "\(p.location) [\(bar)] \(NumberFormat.integer(p.rows)) rows, \(NumberFormat.integer(Int(rate))) rows/s, \(NumberFormat.integer(Int(left.rounded()))) s left"
+            : "\(p.location) [\(bar)] \(NumberFormat.integer(p.rows)) baris, \(NumberFormat.integer(Int(rate))) baris/d, sisa \(NumberFormat.integer(Int(left.rounded()))) d"
+        FileHandle.standardError.write(Data(("\r" + text + "\u{1B}[K").utf8))
+    }
+
+    func clear() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+}
+
+enum ImportReport {
+    static func summary(_ s: ImportSummary, lang: Language) -> String {
+        let en = lang == .en
+        var lines = s.files.map { f in
+            en ? "\(f.location): \(NumberFormat.integer(f.rows)) rows: \(NumberFormat.integer(f.inserted)) inserted, \(NumberFormat.integer(f.updated)) updated, \(NumberFormat.integer(f.unchanged)) unchanged, \(NumberFormat.integer(f.warned)) warnings"
+               : "\(f.location): \(NumberFormat.integer(f.rows)) baris: \(NumberFormat.integer(f.inserted)) ditambah, \(NumberFormat.integer(f.updated)) diubah, \(NumberFormat.integer(f.unchanged)) tetap, \(NumberFormat.integer(f.warned)) peringatan"
+        }
+        let time = NumberFormat.decimal(s.seconds, places: 1)
+        if s.dryRun {
+            lines.append(en ? "Dry run in \(time) s: nothing was written." : "Uji coba dalam \(time) detik: tidak ada yang ditulis.")
+        } else {
+            lines.append(en ? "Done in \(time) s." : "Selesai dalam \(time) detik.")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export koperasi, UMKM, training batches, targets or a report as CSV, .xlsx, Markdown or JSON.",
+        discussion: "CSV is UTF-8 with the canonical header, as `pantau import` reads it; exporting twice gives the same bytes.")
+
+    enum What: String, ExpressibleByArgument { case koperasi, umkm, pelatihan, target, report }
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: ArgumentHelp("What to export.", valueName: "koperasi|umkm|pelatihan|target|report")) var what: What
+    @Option(name: .long, help: ArgumentHelp("Only this region (name or code). Default: everything (a report: the office's region).", valueName: "name|code"))
+    var scope: String?
+    @Option(name: .long, help: ArgumentHelp("The year (koperasi: only that year's status; UMKM: under guidance by then).", valueName: "yyyy"))
+    var year: Int?
+    @Option(name: .long, help: ArgumentHelp("Output format.", valueName: "csv|xlsx|markdown|json")) var format: ExportFormat = .csv
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
+
+    func validate() throws {
+        if format == .xlsx && output == nil { throw ValidationError("An .xlsx workbook is a file: give -o FILE.xlsx.") }
+    }
+
+    func run() throws {
+        try reportingUserErrors(lang: database.language) {
+            let store = try database.openStore()
+            let handle: FileHandle
+            if let output {
+                guard format == .xlsx || FileManager.default.createFile(atPath: output, contents: nil),
+                      let h = format == .xlsx ? FileHandle.standardOutput : FileHandle(forWritingAtPath: output) else {
+                    throw PantauError.databaseUnreadable(path: output, reason: "cannot write the file")
+                }
+                handle = h
+            } else {
+                handle = FileHandle.standardOutput
+            }
+            let sink: TableSink
+            switch format {
+            case .csv: sink = CSVSink(CSVWriter(handle: handle))
+            case .json: sink = JSONSink(handle)
+            case .markdown: sink = MarkdownSink(handle)
+            case .xlsx: sink = try XLSXSink(path: output!, sheetName: what.rawValue)
+            }
+            if what == .report {
+                let report = try store.report(scope: scope, year: year)
+                if format == .markdown || format == .json {
+                    handle.write(Data(report.rendered(format == .json ? .json : .markdown, lang: database.language).utf8))
+                } else {
+                    try report.export(to: sink)
+                }
+            } else {
+                try store.export(ImportKind(rawValue: what.rawValue)!, scope: try scope.map { try store.resolveRegion($0) } ?? .indonesia,
+                                 year: year, to: sink)
+            }
+        }
+    }
+}
