@@ -14,12 +14,25 @@ public enum Fixtures {
     }
 
     /// One sample database shared by the tests that only read.
-    public static let sampleStore: Store = try! sample.createDatabase(at: temporaryPath(), withRecords: true, demo: true)
+    public static let sampleStore: Store = try! Store.open(at: freshSampleDatabase())
+
+    /// The sample database built once, closed, and then only copied.
+    private static let template: String = {
+        let path = temporaryPath("template.db")
+        do {
+            // The store closes (and folds its WAL into the file) when it goes out of scope here.
+            _ = try sample.createDatabase(at: path, withRecords: true, demo: true)
+        } catch {
+            fatalError("the sample data does not load: \(error)")
+        }
+        return path
+    }()
 
     /// A new sample database of its own, for tests that write or hand the file to another process.
     public static func freshSampleDatabase() throws -> String {
         let path = temporaryPath()
-        _ = try sample.createDatabase(at: path, withRecords: true, demo: true)
+        try FileManager.default.copyItem(atPath: template, toPath: path)
+        chmod(path, 0o600)
         return path
     }
 

@@ -32,19 +32,23 @@ struct DelimitedReader {
     private(set) var bytesRead = 0
     private var field: [UInt8] = []
 
-    init(path: String, forcedEncoding: TextEncoding?) throws {
+    let lang: Language
+
+    init(path: String, forcedEncoding: TextEncoding?, lang: Language = .id) throws {
         self.path = path
+        self.lang = lang
+        func t(_ id: String, _ en: String) -> String { lang == .en ? en : id }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ImportProblem.file(path: path, message: "cannot be read; check the name and the permissions")
+            throw ImportProblem.file(path: path, message: t("tidak dapat dibaca; periksa nama dan izin berkasnya", "cannot be read; check the name and the permissions"))
         }
         self.handle = handle
         try fill()
         let sample = buffer.prefix(1 << 16)
         if sample.starts(with: [0xFF, 0xFE]) || sample.starts(with: [0xFE, 0xFF]) {
-            throw ImportProblem.file(path: path, message: "is UTF-16 text; save it as CSV UTF-8 (Excel: \"CSV UTF-8 (Comma delimited)\")")
+            throw ImportProblem.file(path: path, message: t("berupa teks UTF-16; simpan sebagai CSV UTF-8 (Excel: \"CSV UTF-8\")", "is UTF-16 text; save it as CSV UTF-8 (Excel: \"CSV UTF-8 (Comma delimited)\")"))
         }
         if sample.contains(0) {
-            throw ImportProblem.file(path: path, message: "is not a text file (it holds NUL bytes); give a .csv or .xlsx file")
+            throw ImportProblem.file(path: path, message: t("bukan berkas teks (memuat byte NUL); berikan berkas .csv atau .xlsx", "is not a text file (it holds NUL bytes); give a .csv or .xlsx file"))
         }
         if sample.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
         encoding = forcedEncoding ?? (Self.isUTF8(Array(sample[position...])) ? .utf8 : .windows1252)
@@ -110,7 +114,7 @@ struct DelimitedReader {
             while true {
                 guard let byte = try next() else {
                     if !sawAnything { return nil }
-                    if quoted { throw ImportProblem.row(path: path, line: start, column: nil, message: "a quoted field is never closed; add the closing \" or remove the opening one") }
+                    if quoted { throw ImportProblem.row(path: path, line: start, column: nil, message: lang == .en ? "a quoted field is never closed; add the closing \" or remove the opening one" : "tanda kutip tidak pernah ditutup; tambahkan \" penutup atau hapus pembukanya") }
                     fields.append(try decode(field, line: start))
                     return (start, fields)
                 }
@@ -147,8 +151,9 @@ struct DelimitedReader {
         switch encoding {
         case .utf8:
             guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw ImportProblem.row(path: path, line: line, column: nil,
-                                        message: "is not valid UTF-8; save the file as CSV UTF-8 or give --encoding windows-1252")
+                throw ImportProblem.row(path: path, line: line, column: nil, message: lang == .en
+                    ? "is not valid UTF-8; save the file as CSV UTF-8 or give --encoding windows-1252"
+                    : "bukan UTF-8 yang sah; simpan berkas sebagai CSV UTF-8 atau berikan --encoding windows-1252")
             }
             return text
         case .windows1252:

@@ -90,7 +90,7 @@ struct FileImporter {
     private var regions: [String: Result<Region, PantauError>] = [:]
 
     init(path: String, request: ImportRequest, db: Database) throws {
-        source = try TableSource(path: path, encoding: request.encoding, sheet: request.sheet)
+        source = try TableSource(path: path, encoding: request.encoding, sheet: request.sheet, lang: request.lang)
         self.request = request
         self.db = db
         upsert = Upsert(db: db, who: request.who, note: (request.lang == .en ? "import " : "impor ") + (path as NSString).lastPathComponent)
@@ -174,7 +174,8 @@ struct FileImporter {
             return nil
         }
         // A spreadsheet that took "64.10" for a number writes it back as "64.1".
-        if value.range(of: #"^\d{2}\.\d$"#, options: .regularExpression) != nil { value += "0" }
+        let u = Array(value.utf8)
+        if u.count == 4, u[2] == UInt8(ascii: "."), u.allSatisfy({ $0 == UInt8(ascii: ".") || (48...57).contains($0) }) { value += "0" }
         let result: Result<Region, PantauError>
         if let cached = regions[value] {
             result = cached

@@ -8,18 +8,18 @@ struct TableSource {
     let location: String
     let size: Int
 
-    init(path: String, encoding: TextEncoding?, sheet: String?) throws {
+    init(path: String, encoding: TextEncoding?, sheet: String?, lang: Language = .id) throws {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ImportProblem.file(path: path, message: "does not exist; check the file name")
+            throw ImportProblem.file(path: path, message: lang == .en ? "does not exist; check the file name" : "tidak ada; periksa nama berkasnya")
         }
         size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let magic = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 4) } ?? Data()
         if magic.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            let xlsx = try XLSXReader(path: path, sheet: sheet)
+            let xlsx = try XLSXReader(path: path, sheet: sheet, lang: lang)
             reader = .xlsx(xlsx)
             location = xlsx.location
         } else {
-            reader = .delimited(try DelimitedReader(path: path, forcedEncoding: encoding))
+            reader = .delimited(try DelimitedReader(path: path, forcedEncoding: encoding, lang: lang))
             location = path
         }
     }

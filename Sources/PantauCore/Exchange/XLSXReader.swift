@@ -12,13 +12,14 @@ struct XLSXReader {
     private var index = 0
 
     /// Opens the first sheet, or the one named `sheet`.
-    init(path: String, sheet: String?) throws {
+    init(path: String, sheet: String?, lang: Language = .id) throws {
         self.path = path
+        func t(_ id: String, _ en: String) -> String { lang == .en ? en : id }
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw ImportProblem.file(path: path, message: "is not a readable .xlsx workbook; save it again from Excel or LibreOffice")
+            throw ImportProblem.file(path: path, message: t("bukan buku kerja .xlsx yang terbaca; simpan ulang dari Excel atau LibreOffice", "is not a readable .xlsx workbook; save it again from Excel or LibreOffice"))
         }
         func part(_ name: String) throws -> Data? {
             guard let entry = archive[name] else { return nil }
@@ -27,7 +28,7 @@ struct XLSXReader {
             return data
         }
         guard let workbook = try part("xl/workbook.xml"), let relations = try part("xl/_rels/workbook.xml.rels") else {
-            throw ImportProblem.file(path: path, message: "is not an .xlsx workbook (no xl/workbook.xml); save it as .xlsx or .csv")
+            throw ImportProblem.file(path: path, message: t("bukan buku kerja .xlsx (tidak ada xl/workbook.xml); simpan sebagai .xlsx atau .csv", "is not an .xlsx workbook (no xl/workbook.xml); save it as .xlsx or .csv"))
         }
         let sheets = XMLElements(data: workbook, element: "sheet").attributes
         let targets = Dictionary(XMLElements(data: relations, element: "Relationship").attributes.map { ($0["Id"] ?? "", $0["Target"] ?? "") },
@@ -35,14 +36,14 @@ struct XLSXReader {
         let chosen = sheet.map { name in sheets.first { $0["name"] == name } } ?? sheets.first
         guard let found = chosen else {
             let names = sheets.compactMap { $0["name"] }.joined(separator: ", ")
-            throw ImportProblem.file(path: path, message: "has no sheet named \"\(sheet ?? "")\"; its sheets are: \(names)")
+            throw ImportProblem.file(path: path, message: t("tidak punya lembar bernama \"\(sheet ?? "")\"; lembarnya: \(names)", "has no sheet named \"\(sheet ?? "")\"; its sheets are: \(names)"))
         }
         sheetName = found["name"] ?? "Sheet1"
         var target = targets[found["r:id"] ?? ""] ?? "worksheets/sheet1.xml"
         target = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
         let shared = try part("xl/sharedStrings.xml").map(SharedStrings.parse) ?? []
         guard let sheetData = try part(target) else {
-            throw ImportProblem.file(path: path, message: "lacks its sheet \(sheetName); save it again from Excel or LibreOffice")
+            throw ImportProblem.file(path: path, message: t("lembar \(sheetName) tidak ada; simpan ulang dari Excel atau LibreOffice", "lacks its sheet \(sheetName); save it again from Excel or LibreOffice"))
         }
         rows = SheetRows.parse(sheetData, shared: shared)
     }
@@ -175,7 +176,10 @@ private final class SheetRows: NSObject, XMLParserDelegate {
         case "s": return Int(value).flatMap { shared.indices.contains($0) ? shared[$0] : nil } ?? ""
         case "n":
             // Spreadsheets store every number as a double: give whole numbers back without ".0" or an exponent.
-            if let number = Double(value), number == number.rounded(), abs(number) < 1e16 { return String(Int64(number)) }
+            // From 15 digits on, a double has already lost digits (a NIK typed into a number cell): keep the
+            // exponent so that the check of that column says what happened.
+            if let number = Double(value), number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+            if let number = Double(value), abs(number) >= 1e15 { return String(format: "%.10E", number) }
             return value
         default: return value
         }
