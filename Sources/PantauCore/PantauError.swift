@@ -19,6 +19,7 @@ public enum PantauError: Error, Equatable, Sendable {
     case dateInFuture(date: String)
     case negativeCount(field: String, value: Int)
     case unknownGroup(name: String)
+    case presentationNeedsDistrict(scope: String)
 
     public func message(_ lang: Language = .id) -> String {
         let en = lang == .en
@@ -76,6 +77,9 @@ public enum PantauError: Error, Equatable, Sendable {
         case .dateInFuture(let date):
             return en ? "The date \(date) is in the future; a RAT is recorded after it is held."
                       : "Tanggal \(date) belum terjadi; RAT dicatat setelah diadakan."
+        case .presentationNeedsDistrict(let scope):
+            return en ? "\(scope) is not a kabupaten/kota; the presentation is about one office's district, so give one (e.g. --scope Kutim)."
+                      : "\(scope) bukan kabupaten/kota; presentasi membahas wilayah satu dinas, jadi berikan satu (misalnya --scope Kutim)."
         case .unknownGroup(let name):
             return en ? "There is no group \"\(name)\" on this machine; create it first (groupadd \(name)) or leave out --group."
                       : "Grup \"\(name)\" tidak ada di mesin ini; buat lebih dulu (groupadd \(name)) atau hilangkan --group."

@@ -90,6 +90,11 @@ import Testing
         try expectFailure(.koperasi, path, ["\(path):3: nik: NIK 6408039999000001 is also on line 2 with different contents; keep only one of the two rows"])
     }
 
+    @Test func sameUMKMTwiceWithDifferentContents() throws {
+        let path = file("u.csv", "nib,nama_usaha,kode_wilayah,tahun_binaan\n9123456789012,A,64.08.03,2020\n9123456789012,A,64.08.03,2020\n9123456789012,B,64.08.03,2020\n")
+        try expectFailure(.umkm, path, ["\(path):4: nib: NIB 9123456789012 is also on an earlier line with different contents; keep only one of the rows"])
+    }
+
     @Test func rowWithTooFewFields() throws {
         let path = file("k.csv", Self.header + "6408039999000001,KSU A,64.08.03\n")
         try expectFailure(.koperasi, path, ["\(path):2: has 3 fields but the header has 7; a delimiter is missing or a quote is not closed"])

@@ -45,3 +45,38 @@ import PantauTestSupport
         #expect(Pace(gap: 25, fromYear: 2023, targetYear: 2024).perMonth == 3)
     }
 }
+
+@Suite struct ProjectionTests {
+    let koperasi = Projection(trend: Trend(fromYear: 2022, fromValue: 655, toYear: 2023, toValue: 325), target: 250, targetYear: nil)
+
+    @Test func activeKoperasiOfKutaiTimur() {
+        #expect(koperasi.nextYear == 0, "at −330 a year nothing is left in 2024")
+        #expect(koperasi.crossingYear == 2024)
+        #expect(koperasi.pace == nil)
+        let s = Strings(.id)
+        #expect(s.crossing(koperasi) == "turun di bawah 250 pada 2024")
+        #expect(s.assumption(koperasi.trend) == "dengan tren 2022–2023 (−330 per tahun)")
+        #expect(Strings(.en).assumption(koperasi.trend) == "at the 2022–2023 trend (−330 a year)")
+    }
+
+    @Test func umkmOfKutaiTimur() throws {
+        let store = Fixtures.sampleStore
+        let r = try #require(try store.tipeAReadiness(of: try store.resolveRegion("Kutim"), year: 2023))
+        let trend = try #require(r.umkmTrend)
+        let umkm = Projection(trend: trend, target: 56_000, targetYear: 2025)
+        #expect(trend.toValue == 9214 && trend.toYear == 2023)
+        #expect(umkm.nextYear == 9214 + (9214 - trend.fromValue))
+        #expect(umkm.pace?.perMonth == 1950 && umkm.pace?.months == 24)
+        let years = Double(56_000 - 9214) / Double(9214 - trend.fromValue)
+        #expect(umkm.crossingYear == 2023 + Int(years.rounded(.up)))
+        #expect(Strings(.id).crossing(umkm) == "mencapai 56.000 pada \(umkm.crossingYear!)")
+    }
+
+    @Test func aFlatTrendNeverGetsThere() {
+        let flat = Projection(trend: Trend(fromYear: 2022, fromValue: 9000, toYear: 2023, toValue: 9000), target: 56_000, targetYear: 2026)
+        #expect(flat.crossingYear == nil)
+        #expect(Strings(.en).crossing(flat) == "does not reach 56.000 at this pace")
+        #expect(flat.pace == Pace(gap: 47_000, fromYear: 2023, targetYear: 2026))
+        #expect(flat.pace?.perMonth == 1306)
+    }
+}

@@ -18,7 +18,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 /// Reads CSV and other delimited text byte by byte, streaming, with the line each row starts on.
 /// Written for this job rather than taken from a CSV package: it must sniff the delimiter and the encoding,
 /// count lines the way an editor shows them (quoted newlines included), and keep up with SQLite's own import.
-struct DelimitedReader {
+final class DelimitedReader {
     let path: String
     private(set) var delimiter: UInt8 = UInt8(ascii: ",")
     private(set) var encoding: TextEncoding = .utf8
@@ -82,7 +82,7 @@ struct DelimitedReader {
         return true
     }
 
-    private mutating func fill() throws {
+    private func fill() throws {
         guard !atEnd else { return }
         let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
         if chunk.isEmpty { atEnd = true; return }
@@ -90,20 +90,20 @@ struct DelimitedReader {
         buffer.append(contentsOf: chunk)
     }
 
-    private mutating func next() throws -> UInt8? {
+    private func next() throws -> UInt8? {
         if position >= buffer.count { try fill() }
         guard position < buffer.count else { return nil }
         defer { position += 1; bytesRead += 1 }
         return buffer[position]
     }
 
-    private mutating func peek() throws -> UInt8? {
+    private func peek() throws -> UInt8? {
         if position >= buffer.count { try fill() }
         return position < buffer.count ? buffer[position] : nil
     }
 
     /// The next row and the line it starts on, or nil at the end of the file. Blank lines are skipped.
-    mutating func nextRow() throws -> (line: Int, fields: [String])? {
+    func nextRow() throws -> (line: Int, fields: [String])? {
         while true {
             let start = line
             var fields: [String] = []

@@ -116,6 +116,8 @@ struct FileImporter {
         try db.execute(sql: "DELETE FROM temp.import_seen")
         let present = Set(map.index.keys)
         let delimited = source.encoding != nil
+        let umkmBaseline = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM umkm") ?? 0
+        var umkmUpdated: Set<Int64> = []
         while let (line, fields) = try source.nextRow() {
             file.rows += 1
             if file.rows % 4096 == 0 { progress(file.rows, source.bytesRead) }
@@ -127,6 +129,18 @@ struct FileImporter {
                 continue
             }
             guard let record = parse(&row) else { note(row.problems); continue }
+            if case .umkm(let u) = record.value {
+                switch try upsert.umkm(u, fields: present, addedAbove: umkmBaseline, updated: &umkmUpdated) {
+                case .inserted: file.inserted += 1
+                case .updated: file.updated += 1
+                case .unchanged: file.unchanged += 1
+                case .conflictsWithEarlierRow:
+                    row.problem(record.keyColumn, t("\(record.keyLabel) sudah ada di baris sebelumnya dengan isi berbeda; simpan salah satunya saja",
+                                                    "\(record.keyLabel) is also on an earlier line with different contents; keep only one of the rows"))
+                    note(row.problems)
+                }
+                continue
+            }
             // The same key twice in one file must say the same thing.
             try db.cachedStatement(sql: "INSERT INTO temp.import_seen(key, digest, line) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
                 .execute(arguments: [record.key, record.digest, line])
@@ -144,7 +158,7 @@ struct FileImporter {
             switch try write(record.value, present: present) {
             case .inserted: file.inserted += 1
             case .updated: file.updated += 1
-            case .unchanged: file.unchanged += 1
+            case .unchanged, .conflictsWithEarlierRow: file.unchanged += 1
             }
         }
         progress(file.rows, source.bytesRead)
@@ -161,7 +175,7 @@ struct FileImporter {
     private func write(_ record: Record, present: Set<String>) throws -> UpsertOutcome {
         switch record {
         case .koperasi(let k): try upsert.koperasi(k, fields: present)
-        case .umkm(let u): try upsert.umkm(u, fields: present)
+        case .umkm: .unchanged  // written in run(), with its own duplicate check
         case .pelatihan(let p): try upsert.pelatihan(p)
         case .target(let t): try upsert.target(t)
         }

@@ -3,7 +3,7 @@ import Foundation
 /// The rows of one file to import, whatever its format: delimited text or an .xlsx sheet (told by its first bytes).
 struct TableSource {
     private enum Reader { case delimited(DelimitedReader), xlsx(XLSXReader) }
-    private var reader: Reader
+    private let reader: Reader
     /// How problems name this file: the path, or `path:Sheet` for a workbook.
     let location: String
     let size: Int
@@ -37,14 +37,10 @@ struct TableSource {
         return nil
     }
 
-    mutating func nextRow() throws -> (line: Int, fields: [String])? {
+    func nextRow() throws -> (line: Int, fields: [String])? {
         switch reader {
-        case .delimited(var r):
-            defer { reader = .delimited(r) }
-            return try r.nextRow()
-        case .xlsx(var r):
-            defer { reader = .xlsx(r) }
-            return r.nextRow()
+        case .delimited(let r): try r.nextRow()
+        case .xlsx(let r): r.nextRow()
         }
     }
 }

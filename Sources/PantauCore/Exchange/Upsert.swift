@@ -1,7 +1,11 @@
 import GRDB
 
 /// What importing one row did.
-enum UpsertOutcome { case inserted, updated, unchanged }
+enum UpsertOutcome: Equatable {
+    case inserted, updated, unchanged
+    /// The key was added earlier in this same import, with other contents.
+    case conflictsWithEarlierRow
+}
 
 /// Insert-or-update of imported records, keyed as the office keys them, each change in the audit trail.
 /// Columns absent from the file are left as they are; a column present but empty clears the field.
@@ -86,7 +90,9 @@ struct Upsert {
         return outcome == .unchanged && touched ? .updated : outcome
     }
 
-    func umkm(_ u: Umkm, fields: Set<String>) throws -> UpsertOutcome {
+    /// UMKM rows above this id were added by the running import: meeting one again means the file holds its key twice.
+    /// (Keeps the per-row duplicate check out of the hot path of million-row files.)
+    func umkm(_ u: Umkm, fields: Set<String>, addedAbove baseline: Int64, updated: inout Set<Int64>) throws -> UpsertOutcome {
         let h = Region.hierarchy(of: u.regionCode)
         try db.cachedStatement(sql: """
             INSERT INTO umkm(nib, nama_usaha, region_code, prov, kab, kec, sektor, tahun_binaan) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -102,7 +108,13 @@ struct Upsert {
                                                           ("kab", h.kabupaten), ("kec", h.kecamatan), ("tahun_binaan", u.tahunBinaan)]
         if fields.contains("sektor") { new.append(("sektor", u.sektor)) }
         let id: Int64 = old["id"]
-        return try update(table: "umkm", key: "id", keyValue: id, entity: "umkm", record: u.nib ?? u.namaUsaha, old: old, new: new) ? .updated : .unchanged
+        if id > baseline || updated.contains(id) {
+            let same = new.allSatisfy { column, value in (old[column] as DatabaseValue) == (value?.databaseValue ?? .null) }
+            return same ? .unchanged : .conflictsWithEarlierRow
+        }
+        guard try update(table: "umkm", key: "id", keyValue: id, entity: "umkm", record: u.nib ?? u.namaUsaha, old: old, new: new) else { return .unchanged }
+        updated.insert(id)
+        return .updated
     }
 
     func pelatihan(_ p: Pelatihan) throws -> UpsertOutcome {

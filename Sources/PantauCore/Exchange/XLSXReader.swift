@@ -5,7 +5,7 @@ import FoundationXML
 import ZIPFoundation
 
 /// Reads the rows of one sheet of an .xlsx workbook (a zip of XML parts), as text, with their row numbers.
-struct XLSXReader {
+final class XLSXReader {
     let path: String
     let sheetName: String
     private var rows: [(line: Int, fields: [String])] = []
@@ -51,7 +51,7 @@ struct XLSXReader {
     /// Where a row is, as problems name it: `file.xlsx:Sheet1`.
     var location: String { "\(path):\(sheetName)" }
 
-    mutating func nextRow() -> (line: Int, fields: [String])? {
+    func nextRow() -> (line: Int, fields: [String])? {
         while index < rows.count {
             defer { index += 1 }
             if rows[index].fields.contains(where: { !$0.isEmpty }) { return rows[index] }

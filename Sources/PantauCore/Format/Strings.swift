@@ -207,3 +207,44 @@ extension Strings {
     public var partnership: String { t("Kemitraan", "Partnership") }
     public var founded: String { t("Berdiri", "Founded") }
 }
+
+// The presentation.
+extension Strings {
+    public func of(_ value: Int, _ target: Int) -> String { t("\(NumberFormat.integer(value)) dari \(NumberFormat.integer(target))", "\(NumberFormat.integer(value)) of \(NumberFormat.integer(target))") }
+    public var slideReadiness: String { t("Kesiapan Tipe A", "Tipe A readiness") }
+    public var slideYears: String { t("Koperasi aktif per tahun", "Active koperasi by year") }
+    public var slideRanking: String { t("Rasio aktif per kecamatan: 5 terbaik dan 5 terendah", "Active ratio by kecamatan: the five best and five lowest") }
+    public var slideEvaluation: String { t("Evaluasi koperasi tidak aktif", "Evaluation of inactive koperasi") }
+    public var slideProgrammes: String { t("Program pembinaan", "Programmes") }
+    public var slidePace: String { t("Laju yang dibutuhkan", "The pace needed") }
+    public var metVerdict: String { t("MEMENUHI SYARAT TIPE A", "MEETS THE TIPE A THRESHOLDS") }
+    public var notMetVerdict: String { t("BELUM MEMENUHI SYARAT TIPE A", "DOES NOT YET MEET TIPE A") }
+    public var paused: String { t("jeda", "paused") }
+    public func evaluatedCaption(_ p: EvaluationProgress) -> String {
+        t("\(of(p.evaluated, p.inactive)) koperasi tidak aktif sudah dievaluasi (\(NumberFormat.percent(p.ratio)))",
+          "\(of(p.evaluated, p.inactive)) inactive koperasi evaluated (\(NumberFormat.percent(p.ratio)))")
+    }
+    public func batchesCaption(held: Int, plan: Int, perBatch: Int?, year: Int) -> String {
+        let per = perBatch.map { " × \($0) koperasi" } ?? ""
+        return t("\(of(held, plan)) angkatan \(year) diadakan (rencana: \(plan)\(per))",
+                 "\(of(held, plan)) batches of \(year) held (plan: \(plan)\(per))")
+    }
+    public var batchesLabel: String { t("Angkatan pelatihan", "Training batches") }
+    public func trained(_ n: Int, _ target: Int) -> String { t("Koperasi dilatih: \(of(n, target))", "Koperasi trained: \(of(n, target))") }
+    public func provinceTraining(_ target: Target) -> String {
+        t("Target provinsi \(target.year.map(String.init) ?? ""): \(NumberFormat.integer(target.value)) koperasi dilatih",
+          "Province target \(target.year.map(String.init) ?? ""): \(NumberFormat.integer(target.value)) koperasi trained")
+    }
+    public func assistants(_ target: Target?) -> String {
+        guard let target else { return t("Pendamping lapangan: belum ada data", "Field assistants: no data yet") }
+        return t("Pendamping lapangan: \(NumberFormat.integer(target.value)) direkrut (\(target.year.map(String.init) ?? ""))",
+                 "Field assistants: \(NumberFormat.integer(target.value)) to recruit (\(target.year.map(String.init) ?? ""))")
+    }
+    public func paceCaption(_ pace: Pace, target: Int) -> String {
+        t("\(NumberFormat.integer(pace.perMonth)) UMKM per bulan agar \(NumberFormat.integer(target)) tercapai pada akhir \(pace.targetYear)",
+          "\(NumberFormat.integer(pace.perMonth)) UMKM a month to reach \(NumberFormat.integer(target)) by the end of \(pace.targetYear)")
+    }
+    public var umkmTrendLabel: String { t("UMKM", "UMKM") }
+    public var koperasiTrendLabel: String { t("Koperasi aktif", "Active koperasi") }
+    public var noPlan: String { t("Belum ada rencana pelatihan untuk wilayah ini.", "No training plan for this region yet.") }
+}

@@ -53,12 +53,10 @@ public struct Region: Sendable, Hashable, Codable {
         return name
     }
 
-    /// Splits a code into the province, kabupaten and kecamatan codes it lies in.
+    /// Splits a code into the province, kabupaten and kecamatan codes it lies in (`64.08.03` → `64`, `64.08`, `64.08.03`).
+    /// Kemendagri codes have fixed widths, so prefixes are enough; this runs for every imported row.
     public static func hierarchy(of code: String) -> (provinsi: String, kabupaten: String?, kecamatan: String?) {
-        let parts = code.split(separator: ".").map(String.init)
-        let prov = parts.first ?? ""
-        let kab = parts.count >= 2 ? parts[0...1].joined(separator: ".") : nil
-        let kec = parts.count >= 3 ? parts[0...2].joined(separator: ".") : nil
-        return (prov, kab, kec)
+        let n = code.utf8.count
+        return (String(code.prefix(2)), n >= 5 ? String(code.prefix(5)) : nil, n >= 8 ? String(code.prefix(8)) : nil)
     }
 }

@@ -1,11 +1,12 @@
 /// The styles of the screen's parts, for colour terminals and for monochrome ones
 /// (where only bold, reverse, dim and underline remain, and everything stays readable).
 public struct Theme: Sendable, Equatable {
+    public var isColor: Bool
     public var border, focusedBorder, title, focusedTitle, header, selected, selectedUnfocused: Style
     public var good, bad, warning, bar, barEmpty, muted, status, badge, total: Style
 
     public static let color = Theme(
-        border: Style(foreground: .blue), focusedBorder: Style(foreground: .cyan, bold: true),
+        isColor: true, border: Style(foreground: .blue), focusedBorder: Style(foreground: .cyan, bold: true),
         title: Style(bold: true), focusedTitle: Style(foreground: .cyan, bold: true),
         header: Style(foreground: .yellow, bold: true), selected: Style(reverse: true), selectedUnfocused: Style(underline: true),
         good: Style(foreground: .green, bold: true), bad: Style(foreground: .red, bold: true),
@@ -15,7 +16,7 @@ public struct Theme: Sendable, Equatable {
         total: Style(bold: true))
 
     public static let monochrome = Theme(
-        border: .plain, focusedBorder: Style(bold: true), title: Style(bold: true), focusedTitle: Style(bold: true, underline: true),
+        isColor: false, border: .plain, focusedBorder: Style(bold: true), title: Style(bold: true), focusedTitle: Style(bold: true, underline: true),
         header: Style(bold: true), selected: Style(reverse: true), selectedUnfocused: Style(underline: true),
         good: Style(bold: true), bad: Style(bold: true), warning: Style(bold: true, reverse: true),
         bar: .plain, barEmpty: Style(dim: true), muted: Style(dim: true),

@@ -1,0 +1,61 @@
+import ArgumentParser
+import CNcurses
+import Foundation
+import PantauCore
+import PantauTUI
+
+struct PresentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "present",
+        abstract: "Full-screen slides for a meeting: Tipe A readiness, trend, ranking, evaluation, programmes, pace.",
+        discussion: "Space or → next, ← previous, p pause or resume, 1–6 jump to a slide, q quit.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(name: .long, help: ArgumentHelp("The kabupaten/kota (name or code). Default: the office's region.", valueName: "name|code"))
+    var scope: String?
+    @Option(name: .long, help: ArgumentHelp("The year. Default: the latest year with data.", valueName: "yyyy")) var year: Int?
+    @Option(name: .long, help: ArgumentHelp("Seconds before the next slide.", valueName: "seconds")) var interval = 15
+    @Flag(name: .long, help: "Draw with ASCII characters only.") var ascii = false
+    @Flag(name: .long, help: "No colours (also when NO_COLOR is set).") var noColor = false
+
+    func validate() throws {
+        if interval < 1 { throw ValidationError("The interval must be at least 1 second.") }
+    }
+
+    func run() throws {
+        setlocale(LC_ALL, "")
+        try reportingUserErrors(lang: database.language) {
+            let store = try database.openStore()
+            let region = try scope.map { try store.resolveRegion($0) } ?? store.officeRegion() ?? .indonesia
+            let data = try DashboardLoader(store: store).presentation(scope: region, year: year)
+            let terminal: Terminal
+            do {
+                let noColorEnv = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+                terminal = try Terminal.start(wantColor: !noColor && !noColorEnv)
+            } catch let problem as TerminalProblem {
+                FileHandle.standardError.write(Data(("pantau: " + problem.message(english: database.language == .en) + "\n").utf8))
+                throw ExitCode(1)
+            }
+            defer { terminal.stop() }
+            let appearance = Appearance(ascii: ascii || pantau_locale_is_utf8() == 0, color: terminal.hasColor, lang: database.language)
+            var state = PresentationState(width: terminal.width, height: terminal.height, interval: interval)
+            var shownSince = Date()
+            terminal.draw(SlideView(state: state, data: data, appearance: appearance).render())
+            while !state.quitting {
+                // Wake when the slide is due, so that an idle presentation uses no CPU between slides.
+                let due = max(0.05, Double(state.interval) - Date().timeIntervalSince(shownSince))
+                let before = state.slide
+                switch terminal.readKey(timeout: state.paused ? 1000 : Int32(min(due, 1) * 1000)) {
+                case .key(let key)?: state.update(.key(key))
+                case .resized(let w, let h)?: state.update(.resize(width: w, height: h))
+                case .ignored?: continue
+                case nil:
+                    if state.paused || Date().timeIntervalSince(shownSince) < Double(state.interval) { continue }
+                    state.update(.tick)
+                }
+                if state.slide != before || state.paused { shownSince = Date() }
+                if !state.quitting { terminal.draw(SlideView(state: state, data: data, appearance: appearance).render()) }
+            }
+        }
+    }
+}
