@@ -115,11 +115,13 @@ struct ExportCommand: ParsableCommand {
     var scope: String?
     @Option(name: .long, help: ArgumentHelp("The year (koperasi: only that year's status; UMKM: under guidance by then).", valueName: "yyyy"))
     var year: Int?
-    @Option(name: .long, help: ArgumentHelp("Output format.", valueName: "csv|xlsx|markdown|json")) var format: ExportFormat = .csv
+    @Option(name: .long, help: ArgumentHelp("Output format (html: the report as one page with charts).", valueName: "csv|xlsx|markdown|json|html"))
+    var format: ExportFormat = .csv
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
 
     func validate() throws {
         if format == .xlsx && output == nil { throw ValidationError("An .xlsx workbook is a file: give -o FILE.xlsx.") }
+        if format == .html && what != .report { throw ValidationError("HTML is for the report: use `pantau export report --format html`.") }
     }
 
     func run() throws {
@@ -141,10 +143,13 @@ struct ExportCommand: ParsableCommand {
             case .json: sink = JSONSink(handle)
             case .markdown: sink = MarkdownSink(handle)
             case .xlsx: sink = try XLSXSink(path: output!, sheetName: what.rawValue)
+            case .html: sink = CSVSink(CSVWriter(handle: handle))
             }
             if what == .report {
                 let report = try store.report(scope: scope, year: year)
-                if format == .markdown || format == .json {
+                if format == .html {
+                    handle.write(Data(report.html(lang: database.language).utf8))
+                } else if format == .markdown || format == .json {
                     handle.write(Data(report.rendered(format == .json ? .json : .markdown, lang: database.language).utf8))
                 } else {
                     try report.export(to: sink)

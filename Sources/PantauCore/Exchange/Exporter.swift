@@ -4,6 +4,8 @@ import GRDB
 /// The formats `pantau export` writes.
 public enum ExportFormat: String, Sendable, CaseIterable {
     case csv, xlsx, markdown, json
+    /// A one-page report with charts (report only).
+    case html
 }
 
 /// Receives an exported table: the header once, then the rows, in a stable order.

@@ -15,6 +15,9 @@ public struct Report: Sendable {
     public var totals: RegionFigures
     public var trend: Trend?
     public var tipeA: TipeAReadiness?
+    /// Active koperasi of the scope in every year up to this one, for the trend chart.
+    public var yearly: [YearFigures]
+    public var evaluation: EvaluationProgress
 }
 
 extension Store {
@@ -36,7 +39,9 @@ extension Store {
             koperasiRows: scope.level == .kecamatan ? try koperasiRows(at: scope.code, year: chosenYear) : [],
             totals: totals,
             trend: Trend(lastTwoOf: series.map { ($0.year, $0.koperasiActive) }),
-            tipeA: try tipeAReadiness(of: scope, year: chosenYear))
+            tipeA: try tipeAReadiness(of: scope, year: chosenYear),
+            yearly: series,
+            evaluation: try evaluationProgress(of: scope, year: chosenYear))
     }
 
     /// The region of the office this database belongs to, if set.
