@@ -12,7 +12,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
@@ -22,7 +21,6 @@ let package = Package(
             name: "PantauCore",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -51,7 +49,7 @@ let package = Package(
         ),
         // Sample databases and paths shared by the test targets.
         .target(name: "PantauTestSupport", dependencies: ["PantauCore"], path: "Tests/Support"),
-        .testTarget(name: "PantauCoreTests", dependencies: ["PantauCore", "PantauTestSupport"]),
+        .testTarget(name: "PantauCoreTests", dependencies: ["PantauCore", "PantauTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PantauTUITests",
             dependencies: [

@@ -35,6 +35,8 @@ public struct ImportRequest: Sendable {
     public var sheet: String?
     public var lang: Language = .id
     public var who = Operator.current
+    /// Off only for loading the bundled sample into a new database: that is where the records start, not a change to them.
+    public var audited = true
 
     public init(kind: ImportKind, files: [String]) { self.kind = kind; self.files = files }
 }
@@ -93,7 +95,8 @@ struct FileImporter {
         source = try TableSource(path: path, encoding: request.encoding, sheet: request.sheet, lang: request.lang)
         self.request = request
         self.db = db
-        upsert = Upsert(db: db, who: request.who, note: (request.lang == .en ? "import " : "impor ") + (path as NSString).lastPathComponent)
+        upsert = Upsert(db: db, who: request.who, note: (request.lang == .en ? "import " : "impor ") + (path as NSString).lastPathComponent,
+                        audited: request.audited)
     }
 
     private func t(_ id: String, _ en: String) -> String { request.lang == .en ? en : id }
@@ -163,7 +166,7 @@ struct FileImporter {
         }
         progress(file.rows, source.bytesRead)
         file.warned = warnings.count
-        if request.kind == .umkm && file.inserted > 0 {
+        if request.kind == .umkm && file.inserted > 0 && request.audited {
             try Store.audit(db, entity: "umkm", record: (source.location as NSString).lastPathComponent, field: "impor", old: nil,
                             new: t("\(file.inserted) ditambah", "\(file.inserted) added"), note: upsert.note, who: request.who)
         }

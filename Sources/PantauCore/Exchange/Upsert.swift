@@ -13,13 +13,15 @@ struct Upsert {
     let db: Database
     let who: String
     let note: String
+    let audited: Bool
     var now: String
 
-    init(db: Database, who: String, note: String) {
-        self.db = db; self.who = who; self.note = note; now = Store.now()
+    init(db: Database, who: String, note: String, audited: Bool) {
+        self.db = db; self.who = who; self.note = note; self.audited = audited; now = Store.now()
     }
 
     private func audit(_ entity: String, _ record: String, _ field: String, _ old: String?, _ new: String?) throws {
+        guard audited else { return }
         try db.cachedStatement(sql: "INSERT INTO audit(at, who, entity, record, field, old_value, new_value, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             .execute(arguments: [now, who, entity, record, field, old, new, note])
     }
@@ -122,7 +124,11 @@ struct Upsert {
             ("tanggal_mulai", p.tanggalMulai), ("tanggal_selesai", p.tanggalSelesai), ("tempat", p.tempat), ("region_code", p.regionCode),
             ("jumlah_koperasi", p.jumlahKoperasi), ("jumlah_peserta", p.jumlahPeserta), ("topik", p.topik), ("sumber_dana", p.sumberDana)]
         guard let old = try Row.fetchOne(db, sql: "SELECT * FROM pelatihan WHERE nama = ? AND angkatan = ?", arguments: [p.nama, p.angkatan]) else {
-            try RecordWriter(db).insert(p)
+            try db.execute(sql: """
+                INSERT INTO pelatihan(nama, angkatan, tanggal_mulai, tanggal_selesai, tempat, region_code, jumlah_koperasi, jumlah_peserta, topik, sumber_dana)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [p.nama, p.angkatan, p.tanggalMulai, p.tanggalSelesai, p.tempat, p.regionCode,
+                                 p.jumlahKoperasi, p.jumlahPeserta, p.topik, p.sumberDana])
             try audit("pelatihan", "\(p.nama) #\(p.angkatan)", "dibuat", nil, p.nama)
             return .inserted
         }
@@ -135,7 +141,10 @@ struct Upsert {
         let old = try Row.fetchOne(db, sql: "SELECT value, year, source FROM target WHERE region_code = ? AND indicator = ?",
                                    arguments: [t.regionCode, t.indicator.rawValue])
         if let old, old["value"] == t.value, old["year"] == t.year, old["source"] == t.source { return .unchanged }
-        try RecordWriter(db).insert(t)
+        try db.execute(sql: """
+            INSERT INTO target(region_code, indicator, value, year, source) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(region_code, indicator) DO UPDATE SET value = excluded.value, year = excluded.year, source = excluded.source
+            """, arguments: [t.regionCode, t.indicator.rawValue, t.value, t.year, t.source])
         try audit("target", "\(t.regionCode)/\(t.indicator.rawValue)", "nilai", old.map { String($0["value"] as Int) }, String(t.value))
         return old == nil ? .inserted : .updated
     }

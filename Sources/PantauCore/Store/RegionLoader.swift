@@ -4,15 +4,12 @@ import GRDB
 /// Loads the Kemendagri region list and the short names people use for regions.
 enum RegionLoader {
     static func load(_ regionsCSV: URL, aliases: URL?, into db: Database) throws {
-        var rows = try CSVRows(regionsCSV)
         let insert = try db.makeStatement(sql: "INSERT INTO region(code, name, level, parent, name_key) VALUES (?, ?, ?, ?, ?)")
         let alias = try db.makeStatement(sql: "INSERT OR IGNORE INTO region_alias(alias_key, code) VALUES (?, ?)")
-        while let row = rows.next() {
-            let code = try rows.required(row, "kode")
-            let name = try rows.required(row, "nama")
-            let levelText = try rows.required(row, "tingkat")
+        try rows(of: regionsCSV, columns: ["kode", "nama", "tingkat"]) { line, values in
+            let (code, name, levelText) = (values[0], values[1], values[2])
             guard let level = RegionLevel(rawValue: levelText), level != .nasional, RegionLevel(code: code) == level else {
-                throw rows.fail("tingkat: \"\(levelText)\" does not fit code \(code)")
+                throw PantauError.badFile(path: regionsCSV.lastPathComponent, line: line, message: "tingkat: \"\(levelText)\" does not fit code \(code)")
             }
             let region = Region(code: code, name: name, level: level)
             try insert.execute(arguments: [code, name, levelText, region.parentCode ?? "", RegionName.key(name)])
@@ -23,13 +20,27 @@ enum RegionLoader {
             }
         }
         guard let aliases else { return }
-        var aliasRows = try CSVRows(aliases)
-        while let row = aliasRows.next() {
-            let code = try aliasRows.required(row, "kode")
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM region WHERE code = ?", arguments: [code]) == true else {
-                throw aliasRows.fail("kode: \(code) is not in the region list")
+        try rows(of: aliases, columns: ["alias", "kode"]) { line, values in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM region WHERE code = ?", arguments: [values[1]]) == true else {
+                throw PantauError.badFile(path: aliases.lastPathComponent, line: line, message: "kode: \(values[1]) is not in the region list")
             }
-            try alias.execute(arguments: [RegionName.key(try aliasRows.required(row, "alias")), code])
+            try alias.execute(arguments: [RegionName.key(values[0]), values[1]])
+        }
+    }
+
+    /// The named columns of every row of a bundled CSV file.
+    private static func rows(of url: URL, columns: [String], _ body: (Int, [String]) throws -> Void) throws {
+        let reader = try DelimitedReader(path: url.path, forcedEncoding: .utf8)
+        guard let header = try reader.nextRow()?.fields else { return }
+        let indices = try columns.map { name in
+            guard let i = header.firstIndex(of: name) else { throw PantauError.badFile(path: url.lastPathComponent, line: 1, message: "has no column \(name)") }
+            return i
+        }
+        while let (line, fields) = try reader.nextRow() {
+            guard fields.count >= header.count else {
+                throw PantauError.badFile(path: url.lastPathComponent, line: line, message: "has \(fields.count) fields, not \(header.count)")
+            }
+            try body(line, indices.map { fields[$0] })
         }
     }
 }

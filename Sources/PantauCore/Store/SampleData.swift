@@ -1,13 +1,14 @@
 import Foundation
 import GRDB
 
-/// The bundled `sample-data/` folder: the region list every database gets, and the demo office's records.
+/// The bundled `sample-data/` folder: the region list and thresholds every database gets, and the demo office's records.
 public struct SampleData: Sendable {
     public let folder: URL
 
     public var regions: URL { folder.appendingPathComponent("wilayah.csv") }
     public var aliases: URL { folder.appendingPathComponent("alias_wilayah.csv") }
-    public var targets: URL { folder.appendingPathComponent("target.csv") }
+    /// The Tipe A thresholds of the regulation, for every kabupaten/kota.
+    public var thresholds: URL { folder.appendingPathComponent("ambang_tipe_a.csv") }
 
     public init(folder: URL) { self.folder = folder }
 
@@ -34,15 +35,20 @@ public struct SampleData: Sendable {
         throw PantauError.sampleDataMissing(searched: starts.map(\.path))
     }
 
-    /// Creates a new office database holding the region list and the standard thresholds; with `withRecords`, the demo office too.
+    /// Creates a new office database with the region list and the thresholds; with `withRecords`, the demo office too,
+    /// read through the same import every office file goes through.
     public func createDatabase(at path: String, withRecords: Bool, demo: Bool = false) throws -> Store {
         let store = try Store.create(at: path, regionsCSV: regions, aliasesCSV: aliases)
         do {
-            try store.write { db in
-                try loadTargets(into: db, onlyStandard: !withRecords)
-                if withRecords { try loadRecords(into: db) }
-                if demo { try db.execute(sql: "INSERT INTO setting(key, value) VALUES ('demo', '1')") }
+            try load(.target, thresholds.path, into: store)
+            if withRecords {
+                try store.write { db in try loadOffice(into: db) }
+                try load(.koperasi, "koperasi.csv", into: store)
+                try load(.umkm, "umkm.csv", into: store)
+                try load(.pelatihan, "pelatihan.csv", into: store)
+                try load(.target, "target.csv", into: store)
             }
+            if demo { try store.setSetting(.demo, "1") }
         } catch {
             try? Store.removeDatabaseFiles(at: path)
             throw error
@@ -50,36 +56,23 @@ public struct SampleData: Sendable {
         return store
     }
 
-    private func loadTargets(into db: Database, onlyStandard: Bool) throws {
-        let writer = try RecordWriter(db)
-        var rows = try CSVRows(targets)
-        while let row = rows.next() {
-            let target = try CanonicalCSV.target(row, from: rows)
-            if onlyStandard && !target.regionCode.isEmpty { continue }
-            try writer.insert(target)
+    private func load(_ kind: ImportKind, _ file: String, into store: Store) throws {
+        var request = ImportRequest(kind: kind, files: [file.hasPrefix("/") ? file : folder.appendingPathComponent(file).path])
+        request.who = "data-contoh"
+        request.audited = false
+        do {
+            _ = try store.importFiles(request)
+        } catch let failure as ImportFailure {
+            throw PantauError.badFile(path: folder.path, line: 0, message: failure.message(.en))
         }
     }
 
-    private func loadRecords(into db: Database) throws {
-        var writer = try RecordWriter(db)
-        var office = try CSVRows(folder.appendingPathComponent("kantor.csv"))
-        while let row = office.next() {
-            try db.execute(sql: "INSERT INTO setting(key, value) VALUES ('office_region', ?), ('office_name', ?)",
-                           arguments: [try office.required(row, "kode_wilayah"), try office.required(row, "nama")])
+    private func loadOffice(into db: Database) throws {
+        let reader = try DelimitedReader(path: folder.appendingPathComponent("kantor.csv").path, forcedEncoding: .utf8)
+        guard let header = try reader.nextRow()?.fields, let (_, row) = try reader.nextRow(),
+              let code = header.firstIndex(of: "kode_wilayah"), let name = header.firstIndex(of: "nama"), row.count > max(code, name) else {
+            throw PantauError.badFile(path: "kantor.csv", line: 2, message: "needs the columns kode_wilayah and nama")
         }
-        var koperasi = try CSVRows(folder.appendingPathComponent("koperasi.csv"))
-        while let row = koperasi.next() {
-            let record = try CanonicalCSV.koperasi(row, from: koperasi)
-            guard try writer.isRecordRegion(record.regionCode) else { throw koperasi.fail("kode_wilayah: \(record.regionCode) is not a kabupaten/kota or kecamatan code") }
-            try writer.insert(record, evaluatedOn: "2023-09-30", by: "data-contoh")
-        }
-        var umkm = try CSVRows(folder.appendingPathComponent("umkm.csv"))
-        while let row = umkm.next() {
-            let record = try CanonicalCSV.umkm(row, from: umkm)
-            guard try writer.isRecordRegion(record.regionCode) else { throw umkm.fail("kode_wilayah: \(record.regionCode) is not a kabupaten/kota or kecamatan code") }
-            try writer.insert(record)
-        }
-        var pelatihan = try CSVRows(folder.appendingPathComponent("pelatihan.csv"))
-        while let row = pelatihan.next() { try writer.insert(try CanonicalCSV.pelatihan(row, from: pelatihan)) }
+        try db.execute(sql: "INSERT INTO setting(key, value) VALUES ('office_region', ?), ('office_name', ?)", arguments: [row[code], row[name]])
     }
 }
