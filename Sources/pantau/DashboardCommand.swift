@@ -30,16 +30,8 @@ struct DashboardCommand: ParsableCommand {
         try reportingUserErrors(lang: database.language) {
             let store = try database.openStore()
             let start = try scope.map { try store.resolveRegion($0) } ?? store.officeRegion() ?? .indonesia
-            let terminal: Terminal
-            do {
-                let noColorEnv = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-                terminal = try Terminal.start(wantColor: !noColor && !noColorEnv)
-            } catch let problem as TerminalProblem {
-                FileHandle.standardError.write(Data(("pantau: " + problem.message(english: database.language == .en) + "\n").utf8))
-                throw ExitCode(1)
-            }
+            let (terminal, appearance) = try Terminal.startOrExplain(ascii: ascii, noColor: noColor, lang: database.language)
             defer { terminal.stop() }
-            let appearance = Appearance(ascii: ascii || pantau_locale_is_utf8() == 0, color: terminal.hasColor, lang: database.language)
             var state = DashboardState(width: terminal.width, height: terminal.height, path: scopePath(to: start.code), year: year,
                                        isDemo: store.isDemo, isReadOnly: store.isReadOnly)
             state.language = database.language

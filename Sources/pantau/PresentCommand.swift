@@ -28,16 +28,8 @@ struct PresentCommand: ParsableCommand {
             let store = try database.openStore()
             let region = try scope.map { try store.resolveRegion($0) } ?? store.officeRegion() ?? .indonesia
             let data = try DashboardLoader(store: store).presentation(scope: region, year: year)
-            let terminal: Terminal
-            do {
-                let noColorEnv = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-                terminal = try Terminal.start(wantColor: !noColor && !noColorEnv)
-            } catch let problem as TerminalProblem {
-                FileHandle.standardError.write(Data(("pantau: " + problem.message(english: database.language == .en) + "\n").utf8))
-                throw ExitCode(1)
-            }
+            let (terminal, appearance) = try Terminal.startOrExplain(ascii: ascii, noColor: noColor, lang: database.language)
             defer { terminal.stop() }
-            let appearance = Appearance(ascii: ascii || pantau_locale_is_utf8() == 0, color: terminal.hasColor, lang: database.language)
             var state = PresentationState(width: terminal.width, height: terminal.height, interval: interval)
             var shownSince = Date()
             terminal.draw(SlideView(state: state, data: data, appearance: appearance).render())

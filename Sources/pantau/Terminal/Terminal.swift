@@ -1,5 +1,7 @@
+import ArgumentParser
 import CNcurses
 import Foundation
+import PantauCore
 import PantauTUI
 
 /// Why the dashboard cannot start on this terminal; each says what to do instead.
@@ -37,6 +39,20 @@ final class Terminal {
         if term.isEmpty || term == "dumb" { throw TerminalProblem.dumbTerminal(term.isEmpty ? "(unset)" : term) }
         guard pantau_terminal_is_known() == 1 else { throw TerminalProblem.unknownTerminal(term) }
         return Terminal(wantColor: wantColor)
+    }
+
+    /// Starts the terminal for a full-screen command, with glyphs and colours chosen from the locale, the flags and
+    /// NO_COLOR; a terminal that cannot show it gets one sentence on stderr and exit status 1.
+    static func startOrExplain(ascii: Bool, noColor: Bool, lang: Language) throws -> (Terminal, Appearance) {
+        do {
+            let noColorEnv = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+            let terminal = try start(wantColor: !noColor && !noColorEnv)
+            let appearance = Appearance(ascii: ascii || pantau_locale_is_utf8() == 0, color: terminal.hasColor, lang: lang)
+            return (terminal, appearance)
+        } catch let problem as TerminalProblem {
+            FileHandle.standardError.write(Data(("pantau: " + problem.message(english: lang == .en) + "\n").utf8))
+            throw ExitCode(1)
+        }
     }
 
     private init(wantColor: Bool) {
