@@ -10,10 +10,12 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import koperasi, UMKM, training batches or targets from .csv or .xlsx files, all or nothing.",
         discussion: """
-            CSV may use comma, semicolon or tab, UTF-8 (with or without BOM) or Windows-1252, CRLF or LF.
-            Headers are matched without case, spaces or punctuation, in Indonesian or English, in any order.
-            Records are keyed (koperasi by NIK; UMKM by NIB, else name and region): existing ones are updated,
-            new ones added; importing the same file twice changes nothing. With any problem nothing is written.
+            CSV may use comma, semicolon or tab, UTF-8 (with or without BOM) or Windows-1252, CRLF or LF. Headers are \
+            matched without case, spaces or punctuation, in Indonesian or English, in any order.
+
+            Records are keyed (koperasi by NIK; UMKM by NIB, else name and region): existing ones are updated, new ones \
+            added; importing the same file twice changes nothing. With any problem nothing is written.
+
             `pantau import --template KIND` prints the canonical columns.
             """)
 
@@ -104,7 +106,7 @@ enum ImportReport {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export koperasi, UMKM, training batches, targets or a report as CSV, .xlsx, Markdown or JSON.",
+        abstract: "Export koperasi, UMKM, training batches, targets or a report as CSV, .xlsx, Markdown, JSON or (a report) HTML.",
         discussion: "CSV is UTF-8 with the canonical header, as `pantau import` reads it; exporting twice gives the same bytes.")
 
     enum What: String, ExpressibleByArgument { case koperasi, umkm, pelatihan, target, report }

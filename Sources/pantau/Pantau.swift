@@ -10,10 +10,9 @@ struct Pantau: ParsableCommand {
         discussion: """
             Without a command, pantau opens the dashboard.
 
-            Which database: --db PATH, else the PANTAU_DB environment variable, else
-            $XDG_DATA_HOME/pantau/pantau.db (normally ~/.local/share/pantau/pantau.db). When no
-            database is named and none is there yet, pantau creates a demo database from the
-            bundled sample data; start a real office database with `pantau init --db PATH`.
+            Which database: --db PATH, else the PANTAU_DB environment variable, else $XDG_DATA_HOME/pantau/pantau.db \
+            (normally ~/.local/share/pantau/pantau.db). When no database is named and none is there yet, pantau creates a \
+            demo database from the bundled sample data; start a real office database with `pantau init --db PATH`.
             """,
         subcommands: [DashboardCommand.self, ReportCommand.self, PresentCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self,
                       RATCommand.self, EvaluateCommand.self, LogCommand.self],

@@ -146,10 +146,11 @@ public struct ProvinceFigures: Sendable, Equatable {
 }
 
 extension Store {
-    /// Every province that has records, with its kabupaten/kota, in one pass over the records.
+    /// Every province that has koperasi, with its kabupaten/kota, in one pass over the koperasi. UMKM are not
+    /// counted here (the list does not show them, and with millions of records the count would cost seconds).
     public func districtFigures(year: Int) throws -> [ProvinceFigures] {
         try read { db in
-            struct Counts { var total = 0, active = 0, known = 0, umkm = 0 }
+            struct Counts { var total = 0, active = 0, known = 0 }
             var byDistrict: [String: Counts] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT k.prov, k.kab, COUNT(*) AS total, COALESCE(SUM(s.active), 0) AS active, COUNT(s.nik) AS known
@@ -162,11 +163,6 @@ extension Store {
                 byDistrict[kab ?? row["prov"]]!.active += row["active"]
                 byDistrict[kab ?? row["prov"]]!.known += row["known"]
             }
-            for row in try Row.fetchAll(db, sql: "SELECT prov, kab, COUNT(*) AS n FROM umkm WHERE tahun_binaan <= ? GROUP BY prov, kab",
-                                        arguments: [year]) {
-                let kab: String? = row["kab"]
-                byDistrict[kab ?? row["prov"], default: Counts()].umkm += row["n"]
-            }
             let provinces = Set(byDistrict.keys.map { String($0.prefix(2)) }).sorted()
             return try provinces.compactMap { code -> ProvinceFigures? in
                 guard let province = try Self.fetchRegion(db, code: code) else { return nil }
@@ -174,15 +170,14 @@ extension Store {
                     .map { row -> RegionFigures in
                         let c = byDistrict[row["code"]] ?? Counts()
                         return RegionFigures(region: Region(code: row["code"], name: row["name"], level: .kabupaten), koperasiTotal: c.total,
-                                             koperasiActive: c.active, umkm: c.umkm, hasStatus: c.known > 0)
+                                             koperasiActive: c.active, umkm: 0, hasStatus: c.known > 0)
                     }
                 let own = byDistrict[code] ?? Counts()
                 let sum = districts.reduce(own) { acc, d in
-                    Counts(total: acc.total + d.koperasiTotal, active: acc.active + d.koperasiActive,
-                           known: acc.known + (d.hasStatus ? 1 : 0), umkm: acc.umkm + d.umkm)
+                    Counts(total: acc.total + d.koperasiTotal, active: acc.active + d.koperasiActive, known: acc.known + (d.hasStatus ? 1 : 0))
                 }
                 return ProvinceFigures(
-                    province: RegionFigures(region: province, koperasiTotal: sum.total, koperasiActive: sum.active, umkm: sum.umkm,
+                    province: RegionFigures(region: province, koperasiTotal: sum.total, koperasiActive: sum.active, umkm: 0,
                                             hasStatus: sum.known > 0),
                     districts: districts)
             }
