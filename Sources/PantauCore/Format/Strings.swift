@@ -33,7 +33,6 @@ public struct Strings: Sendable {
     public var met: String { t("terpenuhi", "met") }
     public var districts: String { t("Kabupaten/kota", "Districts") }
     public var activeByYear: String { t("Koperasi aktif per tahun", "Active koperasi by year") }
-    public var ratioChart: String { t("Rasio aktif", "Active ratio") }
 
     public func childLevelName(_ level: RegionLevel) -> String {
         switch level {
@@ -53,10 +52,6 @@ public struct Strings: Sendable {
         t("Laju yang dibutuhkan: \(NumberFormat.integer(pace.perMonth)) UMKM per bulan hingga akhir \(pace.targetYear).",
           "Pace needed: \(NumberFormat.integer(pace.perMonth)) UMKM a month until the end of \(pace.targetYear).")
     }
-    public func paceShort(_ pace: Pace) -> String {
-        t("perlu +\(NumberFormat.integer(pace.perMonth))/bulan s.d. \(pace.targetYear)",
-          "need +\(NumberFormat.integer(pace.perMonth))/month to \(pace.targetYear)")
-    }
     public func downgrade(trend: Trend, threshold: Int, year: Int, alreadyBelow: Bool) -> String {
         let span = "\(trend.fromYear)–\(trend.toYear)"
         if alreadyBelow {
@@ -65,9 +60,6 @@ public struct Strings: Sendable {
         }
         return t("PERINGATAN: dengan tren \(span), koperasi aktif jatuh di bawah \(NumberFormat.integer(threshold)) pada \(year) (risiko turun tipe).",
                  "WARNING: at the \(span) trend, active koperasi fall below \(NumberFormat.integer(threshold)) in \(year) (downgrade risk).")
-    }
-    public func downgradeShort(threshold: Int, year: Int) -> String {
-        t("! di bawah \(NumberFormat.integer(threshold)) pada \(year)", "! below \(NumberFormat.integer(threshold)) in \(year)")
     }
     public func change(from: Trend) -> String {
         let pct = from.change.map { " (" + NumberFormat.signedPercent($0) + ")" } ?? ""
@@ -115,7 +107,6 @@ extension Strings {
     public var filterPrompt: String { t("saring", "filter") }
     public var loading: String { t("Memuat…", "Loading…") }
     public var wilayah: String { t("Wilayah", "Region") }
-    public var short: String { t("kurang", "short") }
     public var ratioPane: String { t("Rasio aktif", "Active ratio") }
     public var yearsPane: String { t("Aktif/tahun", "Active/year") }
     public var tipeAPane: String { t("Tipe A", "Tipe A") }
@@ -124,7 +115,6 @@ extension Strings {
     public var sortLabel: String { t("urut", "sort") }
     public var inactiveShort: String { t("Tdk", "Inact") }
     public var totalShort: String { t("Total", "Total") }
-    public var ratShort: String { t("RAT", "RAT") }
 
     public func tooSmall(width: Int, height: Int) -> String {
         t("Layar \(width)×\(height) terlalu kecil: perbesar ke paling sedikit 80×24.",
@@ -153,12 +143,6 @@ extension Strings {
     public var koperasiSortNames: [String] {
         lang == .en ? ["name", "NIK", "type", "active", "RAT", "members", "evaluation"] : ["nama", "NIK", "jenis", "aktif", "RAT", "anggota", "evaluasi"]
     }
-    public func change(_ ratio: Double) -> String {
-        let pct = NumberFormat.percent(abs(ratio))
-        if ratio < 0 { return t("turun \(pct)", "down \(pct)") }
-        if ratio > 0 { return t("naik \(pct)", "up \(pct)") }
-        return t("tetap", "unchanged")
-    }
     public func koperasiTitle(_ name: String, total: Int, active: Int) -> String {
         t("Koperasi · \(name): \(NumberFormat.integer(total)), aktif \(NumberFormat.integer(active))",
           "Koperasi · \(name): \(NumberFormat.integer(total)), \(NumberFormat.integer(active)) active")
@@ -178,7 +162,6 @@ extension Strings {
     }
     public var evaluationPane: String { t("Evaluasi", "Evaluation") }
     public var evaluated: String { t("Dievaluasi", "Evaluated") }
-    public var inactiveCount: String { t("Tidak aktif", "Inactive") }
     public var detailTitle: String { t("Koperasi", "Koperasi") }
     public var readOnlyRefused: String {
         t("Basis data terbuka hanya-baca: perubahan tidak diizinkan.", "The database is open read-only: changes are not allowed.")

@@ -13,11 +13,13 @@ public struct Report: Sendable {
     /// Rows for a kecamatan: its koperasi.
     public var koperasiRows: [KoperasiRow]
     public var totals: RegionFigures
-    public var trend: Trend?
     public var tipeA: TipeAReadiness?
     /// Active koperasi of the scope in every year up to this one, for the trend chart.
     public var yearly: [YearFigures]
     public var evaluation: EvaluationProgress
+
+    /// Active koperasi over the last two years up to this one.
+    public var trend: Trend? { Trend(lastTwoOf: yearly.map { ($0.year, $0.koperasiActive) }) }
 }
 
 extension Store {
@@ -38,7 +40,6 @@ extension Store {
             regionRows: scope.level == .kecamatan ? [] : try childFigures(of: scope, year: chosenYear),
             koperasiRows: scope.level == .kecamatan ? try koperasiRows(at: scope.code, year: chosenYear) : [],
             totals: totals,
-            trend: Trend(lastTwoOf: series.map { ($0.year, $0.koperasiActive) }),
             tipeA: try tipeAReadiness(of: scope, year: chosenYear),
             yearly: series,
             evaluation: try evaluationProgress(of: scope, year: chosenYear))

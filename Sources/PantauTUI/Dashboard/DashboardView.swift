@@ -86,6 +86,8 @@ public struct DashboardView {
         let inner = Box.draw(&canvas, rect, title: title, focused: focused, appearance: appearance)
         let rows = state.mainRegionRows
         let maxTotal = max(1, rows.map(\.koperasiTotal).max() ?? 1)
+        // Names come first: the bar gets only what the numbers (3 × 5 + 7 columns, 5 gaps) and a wide
+        // name column leave, and at least 4 cells.
         let barWidth = max(4, inner.width - 14 - 5 * 3 - 7 - 5 - max(14, inner.width / 4))
         let columns = [TableColumn(s.childLevelName(level), width: 0, align: .left), TableColumn(s.totalShort, width: 5),
                        TableColumn(s.active, width: 5), TableColumn(s.inactiveShort, width: 5), TableColumn(s.ratio, width: 7),

@@ -109,6 +109,7 @@ extension DashboardState {
         case .moveDown: move(by: 1)
         case .pageUp: move(by: -page)
         case .pageDown: move(by: page)
+        // Far enough to reach either end of a list, or of the detail text (whose length the view decides).
         case .first: move(by: -max(rowCount(focus), 1000))
         case .last: move(by: max(rowCount(focus), 1000))
         case .nextPane, .paneRight: cycleFocus(by: 1, wrap: command == .nextPane)
