@@ -19,6 +19,7 @@ public enum PantauError: Error, Equatable, Sendable {
     case dateInFuture(date: String)
     case negativeCount(field: String, value: Int)
     case unknownGroup(name: String)
+    case notPositive(field: String, text: String)
     case presentationNeedsDistrict(scope: String)
 
     public func message(_ lang: Language = .id) -> String {
@@ -80,6 +81,9 @@ public enum PantauError: Error, Equatable, Sendable {
         case .presentationNeedsDistrict(let scope):
             return en ? "\(scope) is not a kabupaten/kota; the presentation is about one office's district, so give one (e.g. --scope Kutim)."
                       : "\(scope) bukan kabupaten/kota; presentasi membahas wilayah satu dinas, jadi berikan satu (misalnya --scope Kutim)."
+        case .notPositive(let field, let text):
+            return en ? "\(field) cannot be \"\(text)\"; give a whole number of at least 1."
+                      : "\(field) tidak boleh \"\(text)\"; berikan bilangan bulat paling sedikit 1."
         case .unknownGroup(let name):
             return en ? "There is no group \"\(name)\" on this machine; create it first (groupadd \(name)) or leave out --group."
                       : "Grup \"\(name)\" tidak ada di mesin ini; buat lebih dulu (groupadd \(name)) atau hilangkan --group."

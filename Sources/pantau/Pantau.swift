@@ -15,7 +15,7 @@ struct Pantau: ParsableCommand {
             demo database from the bundled sample data; start a real office database with `pantau init --db PATH`.
             """,
         subcommands: [DashboardCommand.self, ReportCommand.self, PresentCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self,
-                      RATCommand.self, EvaluateCommand.self, LogCommand.self],
+                      RATCommand.self, EvaluateCommand.self, LogCommand.self, SettingCommand.self],
         defaultSubcommand: DashboardCommand.self)
 }
 

@@ -92,3 +92,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: db + "-shm"))
     }
 }
+
+@Suite struct SettingCommandTests {
+    @Test func settingsAreShownChangedAndAudited() throws {
+        let db = try Fixtures.freshSampleDatabase()
+        let shown = try CLI.run(["setting", "--db", db])
+        #expect(shown.stdout == "office_region = 64.08\noffice_name = Dinas Koperasi dan UKM Kabupaten Kutai Timur\nrat_stale_years = 3\n")
+        let changed = try CLI.run(["setting", "rat_stale_years", "5", "--db", db])
+        #expect(changed.status == 0 && changed.stdout.hasSuffix("rat_stale_years = 5\n"))
+        let region = try CLI.run(["setting", "office_region", "Kukar", "--db", db])
+        #expect(region.stdout.hasPrefix("office_region = 64.02\n"))
+        let bad = try CLI.run(["setting", "rat_stale_years", "0", "--db", db, "--lang", "en"])
+        #expect(bad.status == 1 && bad.stderr == "pantau: rat_stale_years cannot be \"0\"; give a whole number of at least 1.\n")
+        let log = try CLI.run(["log", "--db", db])
+        #expect(log.stdout.contains("rat_stale_years: – → 5") && log.stdout.contains("office_region: 64.08 → 64.02"))
+    }
+}

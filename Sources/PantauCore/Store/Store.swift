@@ -174,7 +174,7 @@ public final class Store: Sendable {
     // MARK: settings
 
     /// Keys of the `setting` table.
-    public enum SettingKey: String, Sendable {
+    public enum SettingKey: String, Sendable, CaseIterable {
         case officeRegion = "office_region"
         case officeName = "office_name"
         case demo
@@ -190,6 +190,27 @@ public final class Store: Sendable {
         try write { db in
             try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                            arguments: [key.rawValue, value])
+        }
+    }
+
+    /// Changes a setting as a user asks: a region by name or code, a positive number of years; kept in the audit trail.
+    public func changeSetting(_ key: SettingKey, to text: String, who: String = Operator.current) throws {
+        var value = text.trimmingCharacters(in: .whitespaces)
+        switch key {
+        case .officeRegion:
+            value = try resolveRegion(value).code
+        case .ratStaleYears:
+            guard let years = Int(value), years >= 1 else { throw PantauError.notPositive(field: key.rawValue, text: value) }
+            value = String(years)
+        case .officeName, .demo:
+            break
+        }
+        let newValue = value
+        try write { db in
+            let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key.rawValue])
+            try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [key.rawValue, newValue])
+            try Self.audit(db, entity: "setting", record: key.rawValue, field: key.rawValue, old: old, new: newValue, who: who)
         }
     }
 
