@@ -138,3 +138,24 @@ import Testing
         _ = term.modesAfterExit()
     }
 }
+
+/// The presentation follows the same terminal rules as the dashboard.
+@Suite struct PresentationEndToEndTests {
+    @Test func slidesMoveAndTheTerminalIsRestored() throws {
+        let db = try Fixtures.freshSampleDatabase()
+        let term = try TmuxTerminal()
+        try term.typeLine(try term.pantauLine("present --db \(db) --interval 60"))
+        let first = try term.waitFor("325 dari 250")
+        #expect(first.ok && first.screen.contains("9.214 dari 56.000"))
+        try term.press("Space")
+        #expect(try term.waitFor("655 → 325 (−50,4 %)").ok)
+        try term.press("6")
+        #expect(try term.waitFor("1.950 UMKM per bulan agar 56.000 tercapai pada akhir 2025").ok)
+        try term.resize(width: 160, height: 45)
+        #expect(try term.waitFor("1.950 UMKM per bulan agar 56.000 tercapai pada akhir 2025").ok)
+        try term.press("q")
+        let modes = term.modesAfterExit()
+        #expect(modes.status == "0")
+        #expect(modes.after != nil && modes.before == modes.after)
+    }
+}
