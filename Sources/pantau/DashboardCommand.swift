@@ -35,6 +35,7 @@ struct DashboardCommand: ParsableCommand {
             var state = DashboardState(width: terminal.width, height: terminal.height, path: scopePath(to: start.code), year: year,
                                        isDemo: store.isDemo, isReadOnly: store.isReadOnly)
             state.language = database.language
+            state.isSnapshot = store.isSnapshot
             DashboardRunner(terminal: terminal, loader: DashboardLoader(store: store), appearance: appearance).run(&state)
         }
     }
@@ -63,6 +64,7 @@ final class DashboardRunner {
         while !state.quitting {
             guard let event = terminal.readKey(timeout: 1000) else {
                 if databaseChanged() {
+                    state.isSnapshot = isSnapshot
                     perform(state.update(.databaseChanged), on: &state)
                     draw(state)
                 }
@@ -90,6 +92,9 @@ final class DashboardRunner {
         }
         return true
     }
+
+    /// Whether the store in use is a frozen snapshot (it may become live when reopened).
+    var isSnapshot: Bool { loader.store.isSnapshot }
 
     /// Carries out effects, and the effects their results lead to.
     private func perform(_ effects: [Effect], on state: inout DashboardState) {

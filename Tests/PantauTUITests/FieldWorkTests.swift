@@ -112,7 +112,8 @@ import Testing
         for key in ["R", "e", "E"] {
             try h.press(.character(Character(key)))
             #expect(h.state.form == nil)
-            #expect(h.state.message == "Basis data terbuka hanya-baca: perubahan tidak diizinkan.")
+            #expect(h.state.message == "Hanya baca: perubahan tidak diizinkan.")
+            #expect(h.canvas.lines()[23].contains("Hanya baca: perubahan tidak diizinkan."))
         }
     }
 

@@ -72,6 +72,7 @@ public struct Strings: Sendable {
     }
     public var demoBadge: String { t("DEMO", "DEMO") }
     public var readOnlyBadge: String { t("HANYA BACA", "READ-ONLY") }
+    public var snapshotBadge: String { t("SALINAN", "SNAPSHOT") }
     public var unplaced: String { t("(kecamatan tidak diketahui)", "(subdistrict unknown)") }
 }
 
@@ -164,7 +165,7 @@ extension Strings {
     public var evaluated: String { t("Dievaluasi", "Evaluated") }
     public var detailTitle: String { t("Koperasi", "Koperasi") }
     public var readOnlyRefused: String {
-        t("Basis data terbuka hanya-baca: perubahan tidak diizinkan.", "The database is open read-only: changes are not allowed.")
+        t("Hanya baca: perubahan tidak diizinkan.", "Read-only: changes are not allowed.")
     }
     public var selectKoperasiFirst: String { t("Pilih koperasi lebih dulu (buka sebuah kecamatan).", "Select a koperasi first (open a kecamatan).") }
     public var saved: String { t("Tersimpan.", "Saved.") }

@@ -37,6 +37,8 @@ public struct DashboardState: Sendable, Equatable {
     public var message: String?
     public var isDemo: Bool
     public var isReadOnly: Bool
+    /// Read from a frozen copy because SQLite's shared-memory file could not be made; reopened when the file changes.
+    public var isSnapshot = false
     public var quitting = false
     /// The koperasi whose details fill the top of the screen, if one is open.
     public var detail: KoperasiDetail?

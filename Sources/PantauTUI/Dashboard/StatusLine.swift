@@ -9,9 +9,11 @@ struct StatusLine {
         let s = Strings(appearance.lang), g = appearance.glyphs, theme = appearance.theme
         canvas.fill(rect, style: theme.status)
         var x = rect.x
-        let place = state.data.map { "\($0.scopeName) \(g.separator) \($0.year)" } ?? ""
-        x = canvas.put(" " + place + " ", x: x, y: rect.y, style: theme.status, clip: rect)
-        for (shown, badge) in [(state.isDemo, s.demoBadge), (state.isReadOnly, s.readOnlyBadge)] where shown {
+        // While there is a message, it takes the place's room (the pane titles say where we are).
+        let place = state.message == nil ? state.data.map { "\($0.scopeName) \(g.separator) \($0.year)" } ?? "" : ""
+        x = canvas.put(" " + place + (place.isEmpty ? "" : " "), x: x, y: rect.y, style: theme.status, clip: rect)
+        let readOnly = state.isSnapshot ? s.readOnlyBadge + " " + g.separator.description + " " + s.snapshotBadge : s.readOnlyBadge
+        for (shown, badge) in [(state.isDemo, s.demoBadge), (state.isReadOnly, readOnly)] where shown {
             x = canvas.put(" " + badge + " ", x: x, y: rect.y, style: theme.badge, clip: rect)
             x = canvas.put(" ", x: x, y: rect.y, style: theme.status, clip: rect)
         }
@@ -20,17 +22,19 @@ struct StatusLine {
             canvas.put(" \(s.filterPrompt): \(text)_", x: x, y: rect.y, style: theme.status, clip: rect)
             return
         }
-        let hints = [s.hintOpen, s.hintBack, s.hintFilter, s.hintHelp, s.hintQuit]
-        // Keep the most important hints (help and quit) when room runs out.
-        var shown = hints
-        var right = shown.joined(separator: "  ") + " "
+        // A message wins over key hints; the hints keep what fits, help and quit last to go.
+        var hints = [s.hintOpen, s.hintBack, s.hintFilter, s.hintHelp, s.hintQuit]
         let room = rect.maxX - x - (state.message.map { $0.count + 2 } ?? 0)
-        while right.count > room && shown.count > 2 { shown.removeFirst(); right = shown.joined(separator: "  ") + " " }
+        var right = hints.joined(separator: "  ") + " "
+        while !hints.isEmpty && right.count > room {
+            hints.removeFirst()
+            right = hints.isEmpty ? "" : hints.joined(separator: "  ") + " "
+        }
         if let message = state.message {
             let space = max(0, rect.maxX - x - right.count - 1)
             canvas.put(Fit.truncate(message, space, ellipsis: g.ellipsis), x: x, y: rect.y, style: theme.status, clip: rect)
         }
-        if right.count <= rect.maxX - x {
+        if !right.isEmpty {
             canvas.put(right, x: rect.maxX - right.count, y: rect.y, style: theme.status, clip: rect)
         }
     }
