@@ -18,11 +18,7 @@ struct DashboardCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The year to show. Default: the latest year with data.", valueName: "yyyy"))
     var year: Int?
 
-    @Flag(name: .long, help: "Draw with ASCII characters only (automatic when the locale is not UTF-8).")
-    var ascii = false
-
-    @Flag(name: .long, help: "No colours (also when the NO_COLOR environment variable is set).")
-    var noColor = false
+    @OptionGroup var screen: ScreenOptions
 
     func run() throws {
         // Before anything else: without it ncurses loses every non-ASCII character.
@@ -30,7 +26,7 @@ struct DashboardCommand: ParsableCommand {
         try reportingUserErrors(lang: database.language) {
             let store = try database.openStore()
             let start = try scope.map { try store.resolveRegion($0) } ?? store.officeRegion() ?? .indonesia
-            let (terminal, appearance) = try Terminal.startOrExplain(ascii: ascii, noColor: noColor, lang: database.language)
+            let (terminal, appearance) = try screen.start(lang: database.language)
             defer { terminal.stop() }
             var state = DashboardState(width: terminal.width, height: terminal.height, path: scopePath(to: start.code), year: year,
                                        isDemo: store.isDemo, isReadOnly: store.isReadOnly)

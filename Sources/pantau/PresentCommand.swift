@@ -15,8 +15,7 @@ struct PresentCommand: ParsableCommand {
     var scope: String?
     @Option(name: .long, help: ArgumentHelp("The year. Default: the latest year with data.", valueName: "yyyy")) var year: Int?
     @Option(name: .long, help: ArgumentHelp("Seconds before the next slide.", valueName: "seconds")) var interval = 15
-    @Flag(name: .long, help: "Draw with ASCII characters only.") var ascii = false
-    @Flag(name: .long, help: "No colours (also when NO_COLOR is set).") var noColor = false
+    @OptionGroup var screen: ScreenOptions
 
     func validate() throws {
         if interval < 1 { throw ValidationError("The interval must be at least 1 second.") }
@@ -28,7 +27,7 @@ struct PresentCommand: ParsableCommand {
             let store = try database.openStore()
             let region = try scope.map { try store.resolveRegion($0) } ?? store.officeRegion() ?? .indonesia
             let data = try DashboardLoader(store: store).presentation(scope: region, year: year)
-            let (terminal, appearance) = try Terminal.startOrExplain(ascii: ascii, noColor: noColor, lang: database.language)
+            let (terminal, appearance) = try screen.start(lang: database.language)
             defer { terminal.stop() }
             var state = PresentationState(width: terminal.width, height: terminal.height, interval: interval)
             var shownSince = Date()

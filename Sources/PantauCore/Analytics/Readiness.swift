@@ -54,16 +54,27 @@ extension Store {
 
     /// Tipe A readiness of a kabupaten/kota office, or nil for other levels or when the thresholds are missing.
     public func tipeAReadiness(of region: Region, year: Int) throws -> TipeAReadiness? {
+        try tipeAReadiness(of: region, year: year, series: nil)
+    }
+
+    /// The same, reusing the region's yearly figures when the caller has already read them.
+    public func tipeAReadiness(of region: Region, year: Int, series known: [YearFigures]?) throws -> TipeAReadiness? {
         guard region.level == .kabupaten,
               let koperasiTarget = try target(.tipeAKoperasiAktif, for: region),
               let umkmTarget = try target(.tipeAUmkm, for: region) else { return nil }
-        let series = try yearlyFigures(of: region).filter { $0.year <= year }
-        let current = try figures(of: region, year: year)
+        let series = try (known ?? yearlyFigures(of: region)).filter { $0.year <= year }
+        let current: (Int, Int)
+        if let known = series.last(where: { $0.year == year }) {
+            current = (known.koperasiActive, known.umkm)
+        } else {
+            let read = try figures(of: region, year: year)
+            current = (read.koperasiActive, read.umkm)
+        }
         return TipeAReadiness(
             region: region, year: year,
-            koperasiActive: ThresholdProgress(value: current.koperasiActive, threshold: koperasiTarget.value,
+            koperasiActive: ThresholdProgress(value: current.0, threshold: koperasiTarget.value,
                                               source: koperasiTarget.source, targetYear: koperasiTarget.year),
-            umkm: ThresholdProgress(value: current.umkm, threshold: umkmTarget.value, source: umkmTarget.source, targetYear: umkmTarget.year),
+            umkm: ThresholdProgress(value: current.1, threshold: umkmTarget.value, source: umkmTarget.source, targetYear: umkmTarget.year),
             koperasiTrend: Trend(lastTwoOf: series.map { ($0.year, $0.koperasiActive) }),
             umkmTrend: Trend(lastTwoOf: series.map { ($0.year, $0.umkm) }))
     }

@@ -246,7 +246,7 @@ struct FileImporter {
                 }
             }
             for (index, year) in row.map.statusYears {
-                if let active = row.bool(at: index, column: row.fields.indices.contains(index) ? "aktif_\(year)" : "aktif_\(year)") { k.status[year] = active }
+                if let active = row.bool(at: index, column: "aktif_\(year)") { k.status[year] = active }
             }
             guard row.problems.isEmpty else { return nil }
             return Parsed(value: .koperasi(k), key: k.nik, keyColumn: "nik", keyLabel: "NIK \(k.nik)", digest: row.fields.joined(separator: "\u{1F}"))

@@ -34,13 +34,14 @@ extension Store {
             throw PantauError.yearWithoutData(year: year, scope: label, available: years)
         }
         let totals = try figures(of: scope, year: chosenYear)
-        let series = try yearlyFigures(of: scope).filter { $0.year <= chosenYear }
+        let allYears = try yearlyFigures(of: scope)
+        let series = allYears.filter { $0.year <= chosenYear }
         return Report(
             scope: scope, scopeLabel: label, year: chosenYear, officeName: try setting(.officeName), isDemo: isDemo,
             regionRows: scope.level == .kecamatan ? [] : try childFigures(of: scope, year: chosenYear),
             koperasiRows: scope.level == .kecamatan ? try koperasiRows(at: scope.code, year: chosenYear) : [],
             totals: totals,
-            tipeA: try tipeAReadiness(of: scope, year: chosenYear),
+            tipeA: try tipeAReadiness(of: scope, year: chosenYear, series: allYears),
             yearly: series,
             evaluation: try evaluationProgress(of: scope, year: chosenYear))
     }

@@ -74,7 +74,9 @@ public final class Store: Sendable {
                 let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
                 let store = Store(path: path, reader: pool, writer: pool, access: .readWrite)
                 try store.checkIsPantauDatabase()
-                try Schema.migrator.migrate(pool)
+                // Only when there is something to do: running the migrator touches the schema even then,
+                // and opening a database must leave the file exactly as it was.
+                if try !pool.read(Schema.migrator.hasCompletedMigrations) { try Schema.migrator.migrate(pool) }
                 return store
             }
             do {

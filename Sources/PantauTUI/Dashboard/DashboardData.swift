@@ -46,8 +46,7 @@ public struct DashboardLoader: Sendable {
             throw PantauError.regionNotFound(query: scopeCode, suggestions: [])
         }
         let years = try store.years(in: scope)
-        let allYears = try store.years(in: .indonesia)
-        guard let latest = years.last ?? allYears.last else { throw PantauError.noData(scope: try store.label(scope)) }
+        guard let latest = try years.last ?? store.years(in: .indonesia).last else { throw PantauError.noData(scope: try store.label(scope)) }
         var year = requested ?? latest
         var adjusted = false
         if !years.isEmpty && !years.contains(year) {
@@ -61,13 +60,14 @@ public struct DashboardLoader: Sendable {
             ratioRegions = try store.childFigures(of: parent, year: year)
         }
         let district = try tipeARegion(for: scope)
+        let yearly = try store.yearlyFigures(of: scope)
         return DashboardData(
             scope: scope, scopeName: scope.level == .kecamatan ? try kecamatanName(scope) : scope.name, year: year, years: years,
             districts: try store.districtFigures(year: year), scopeFigures: figures, children: children,
             koperasi: scope.level == .kecamatan ? try store.koperasiRows(at: scope.code, year: year) : [],
             ratioRegions: ratioRegions.filter { $0.region.level == (scope.level == .kecamatan ? .kecamatan : scope.level.childLevel) },
-            yearly: try store.yearlyFigures(of: scope),
-            tipeA: try district.flatMap { try store.tipeAReadiness(of: $0, year: year) },
+            yearly: yearly,
+            tipeA: try district.flatMap { try store.tipeAReadiness(of: $0, year: year, series: $0 == scope ? yearly : nil) },
             yearWasAdjusted: adjusted,
             evaluation: try store.evaluationProgress(of: scope, year: year),
             staleRATYears: try store.staleRATYears())

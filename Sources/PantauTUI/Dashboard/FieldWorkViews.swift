@@ -78,7 +78,7 @@ struct FormOverlay {
             let current = i == form.index && !form.confirming
             canvas.put(field.label, x: inner.x + 1, y: y - 1, style: theme.header, clip: inner)
             let value = field.choices.isEmpty ? field.value + (current ? "_" : "")
-                : "\(g.arrow == "->" ? "<" : "◂") \(field.value) \(g.arrow == "->" ? ">" : "▸")"
+                : "\(g == .ascii ? "<" : "◂") \(field.value) \(g == .ascii ? ">" : "▸")"
             let box = Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: 1)
             canvas.fill(box, style: current ? theme.selected : theme.selectedUnfocused)
             canvas.put(Fit.truncate(value, box.width, ellipsis: g.ellipsis), x: box.x, y: y, style: current ? theme.selected : theme.selectedUnfocused, clip: box)

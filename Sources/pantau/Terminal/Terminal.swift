@@ -23,6 +23,28 @@ enum TerminalProblem: Error {
     }
 }
 
+/// The options of the full-screen commands (dashboard and presentation).
+struct ScreenOptions: ParsableArguments {
+    @Flag(name: .long, help: "Draw with ASCII characters only (automatic when the locale is not UTF-8).")
+    var ascii = false
+
+    @Flag(name: .long, help: "No colours (also when the NO_COLOR environment variable is set).")
+    var noColor = false
+
+    /// Takes over the terminal, with glyphs and colours chosen from the locale, these flags and NO_COLOR;
+    /// a terminal that cannot show a full screen gets one sentence on stderr and exit status 1.
+    func start(lang: Language) throws -> (Terminal, Appearance) {
+        do {
+            let noColorEnv = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+            let terminal = try Terminal.start(wantColor: !noColor && !noColorEnv)
+            return (terminal, Appearance(ascii: ascii || pantau_locale_is_utf8() == 0, color: terminal.hasColor, lang: lang))
+        } catch let problem as TerminalProblem {
+            FileHandle.standardError.write(Data(("pantau: " + problem.message(english: lang == .en) + "\n").utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
 /// The one piece of Pantau that talks to ncurses: start, draw a canvas, read keys, stop.
 final class Terminal {
     private(set) var width: Int
@@ -39,20 +61,6 @@ final class Terminal {
         if term.isEmpty || term == "dumb" { throw TerminalProblem.dumbTerminal(term.isEmpty ? "(unset)" : term) }
         guard pantau_terminal_is_known() == 1 else { throw TerminalProblem.unknownTerminal(term) }
         return Terminal(wantColor: wantColor)
-    }
-
-    /// Starts the terminal for a full-screen command, with glyphs and colours chosen from the locale, the flags and
-    /// NO_COLOR; a terminal that cannot show it gets one sentence on stderr and exit status 1.
-    static func startOrExplain(ascii: Bool, noColor: Bool, lang: Language) throws -> (Terminal, Appearance) {
-        do {
-            let noColorEnv = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-            let terminal = try start(wantColor: !noColor && !noColorEnv)
-            let appearance = Appearance(ascii: ascii || pantau_locale_is_utf8() == 0, color: terminal.hasColor, lang: lang)
-            return (terminal, appearance)
-        } catch let problem as TerminalProblem {
-            FileHandle.standardError.write(Data(("pantau: " + problem.message(english: lang == .en) + "\n").utf8))
-            throw ExitCode(1)
-        }
     }
 
     private init(wantColor: Bool) {
