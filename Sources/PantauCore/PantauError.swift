@@ -22,6 +22,12 @@ public enum PantauError: Error, Equatable, Sendable {
     case notPositive(field: String, text: String)
     case presentationNeedsDistrict(scope: String)
 
+    // Databases: damaged, newer, interrupted, checked.
+
+    // Arguments and values given on the command line.
+
+    // Writers waiting for each other.
+
     public func message(_ lang: Language = .id) -> String {
         let en = lang == .en
         switch self {
@@ -90,6 +96,12 @@ public enum PantauError: Error, Equatable, Sendable {
         case .negativeCount(let field, let value):
             return en ? "\(field) cannot be \(value); give zero or more."
                       : "\(field) tidak boleh \(value); berikan nol atau lebih."
+
+        // Databases: damaged, newer, interrupted, checked.
+
+        // Arguments and values given on the command line.
+
+        // Writers waiting for each other.
         }
     }
 }
