@@ -25,10 +25,15 @@ public enum PantauError: Error, Equatable, Sendable {
     // Databases: damaged, newer, interrupted, checked.
 
     // Arguments and values given on the command line.
+    case controlCharacters(field: String)
 
     // Writers waiting for each other.
 
-    public func message(_ lang: Language = .id) -> String {
+    /// The sentence for a person. Values quoted in it come from files and arguments: their control characters
+    /// are made visible, so that nothing in a message can steer the terminal it is printed on.
+    public func message(_ lang: Language = .id) -> String { TerminalSafe.text(sentence(lang)) }
+
+    private func sentence(_ lang: Language) -> String {
         let en = lang == .en
         switch self {
         case .databaseExists(let path):
@@ -100,6 +105,9 @@ public enum PantauError: Error, Equatable, Sendable {
         // Databases: damaged, newer, interrupted, checked.
 
         // Arguments and values given on the command line.
+        case .controlCharacters(let field):
+            return en ? "\(field) cannot hold control characters (such as Esc, Tab or a line break); type it as plain text."
+                      : "\(field) tidak boleh memuat karakter kendali (seperti Esc, Tab atau ganti baris); ketik sebagai teks biasa."
 
         // Writers waiting for each other.
         }

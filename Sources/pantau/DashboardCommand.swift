@@ -15,7 +15,7 @@ struct DashboardCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where to open: a province, kabupaten/kota or kecamatan, by name or code. Default: the office's region.", valueName: "name|code"))
     var scope: String?
 
-    @Option(name: .long, help: ArgumentHelp("The year to show. Default: the latest year with data.", valueName: "yyyy"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The year to show. Default: the latest year with data.", valueName: "yyyy"))
     var year: Int?
 
     @OptionGroup var screen: ScreenOptions
@@ -33,6 +33,7 @@ struct DashboardCommand: ParsableCommand {
             state.language = database.language
             state.isSnapshot = store.isSnapshot
             DashboardRunner(terminal: terminal, loader: DashboardLoader(store: store), appearance: appearance).run(&state)
+            terminal.stopAndExit()
         }
     }
 }

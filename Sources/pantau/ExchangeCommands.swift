@@ -115,7 +115,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("What to export.", valueName: "koperasi|umkm|pelatihan|target|report")) var what: What
     @Option(name: .long, help: ArgumentHelp("Only this region (name or code). Default: everything (a report: the office's region).", valueName: "name|code"))
     var scope: String?
-    @Option(name: .long, help: ArgumentHelp("The year (koperasi: only that year's status; UMKM: under guidance by then).", valueName: "yyyy"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The year (koperasi: only that year's status; UMKM: under guidance by then).", valueName: "yyyy"))
     var year: Int?
     @Option(name: .long, help: ArgumentHelp("Output format (html: the report as one page with charts).", valueName: "csv|xlsx|markdown|json|html"))
     var format: ExportFormat = .csv

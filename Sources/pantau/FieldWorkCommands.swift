@@ -11,7 +11,7 @@ struct RATCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The koperasi's NIK (Nomor Induk Koperasi).") var nik: String
-    @Option(name: .long, help: ArgumentHelp("The book year the RAT is for.", valueName: "yyyy")) var year: Int
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The book year the RAT is for.", valueName: "yyyy")) var year: Int
     @Option(name: .long, help: ArgumentHelp("The day it was held.", valueName: "yyyy-mm-dd")) var date: String?
     @Option(name: .long, help: "A note for the audit trail.") var note = ""
 

@@ -13,7 +13,7 @@ struct PresentCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Option(name: .long, help: ArgumentHelp("The kabupaten/kota (name or code). Default: the office's region.", valueName: "name|code"))
     var scope: String?
-    @Option(name: .long, help: ArgumentHelp("The year. Default: the latest year with data.", valueName: "yyyy")) var year: Int?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The year. Default: the latest year with data.", valueName: "yyyy")) var year: Int?
     @Option(name: .long, help: ArgumentHelp("Seconds before the next slide.", valueName: "seconds")) var interval = 15
     @OptionGroup var screen: ScreenOptions
 
@@ -47,6 +47,7 @@ struct PresentCommand: ParsableCommand {
                 if state.slide != before || state.paused { shownSince = Date() }
                 if !state.quitting { terminal.draw(SlideView(state: state, data: data, appearance: appearance).render()) }
             }
+            terminal.stopAndExit()
         }
     }
 }

@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The region: a name (\"Kutai Timur\", Kutim), or a Kemendagri code (64.08). Default: the office's region.", valueName: "name|code"))
     var scope: String?
 
-    @Option(name: .long, help: ArgumentHelp("The year. Default: the latest year with data.", valueName: "yyyy"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The year. Default: the latest year with data.", valueName: "yyyy"))
     var year: Int?
 
     @Option(name: .long, help: ArgumentHelp("Output format.", valueName: "text|markdown|csv|json"))

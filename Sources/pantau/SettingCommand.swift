@@ -28,7 +28,7 @@ struct SettingCommand: ParsableCommand {
             }
             for key in [Store.SettingKey.officeRegion, .officeName, .ratStaleYears] {
                 let shown = key == .ratStaleYears ? String(try store.staleRATYears()) : try store.setting(key) ?? "–"
-                print("\(key.rawValue) = \(shown)")
+                print("\(key.rawValue) = \(TerminalSafe.text(shown))")
             }
         }
     }

@@ -74,7 +74,8 @@ import Testing
         #expect(log.status == 0 && log.stdout.isEmpty, "nothing was written")
     }
 
-    @Test(.enabled(if: CLI.canRunAs("pantau-viewer"), "needs the pantau-viewer account that .ci/run creates"))
+    // In CI the account must be there (.ci/run creates it): a missing one fails rather than skips.
+    @Test(.enabled(if: CLI.canRunAs("pantau-viewer") || ProcessInfo.processInfo.environment["CI"] != nil, "needs the pantau-viewer account that .ci/run creates"))
     func aViewerAccountReadsButCannotWrite() throws {
         // The office layout: a database owned by an editor, mode 0644, in a folder the viewer cannot write.
         let db = try Fixtures.freshSampleDatabase()

@@ -51,6 +51,24 @@ import Testing
         #expect(h.screen == fresh.screen)
     }
 
+    /// However narrow the terminal, the size needed stays on screen.
+    @Test func tooSmallWraps() throws {
+        var h = try Harness()
+        _ = h.state.update(.resize(width: 30, height: 10))
+        #expect(h.canvas.lines().prefix(3) == ["Layar 30×10 terlalu kecil:", "perbesar ke paling sedikit", "80×24."])
+        _ = h.state.update(.resize(width: 50, height: 12))
+        #expect(h.canvas.lines().prefix(2) == ["Layar 50×12 terlalu kecil: perbesar ke paling", "sedikit 80×24."])
+        _ = h.state.update(.resize(width: 12, height: 2))
+        #expect(h.canvas.lines() == ["Perlu 80×24.", ""])
+    }
+
+    @Test func tooSmallWrapsInASCII() throws {
+        var h = try Harness(ascii: true)
+        _ = h.state.update(.resize(width: 30, height: 10))
+        assertSnapshot(of: h.screen, as: .lines)
+        #expect(h.canvas.lines()[2] == "80x24.")
+    }
+
     @Test func muaraBengkalKoperasi() throws {
         let h = try Harness(scope: "64.08.03")
         assertSnapshot(of: h.screen, as: .lines)

@@ -13,7 +13,7 @@ public enum CLI {
         let process = Process()
         if let user {
             process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", user, "--", Fixtures.binary] + arguments
+            process.arguments = ["-u", user, "--", binaryForOtherAccounts] + arguments
         } else {
             process.executableURL = URL(fileURLWithPath: Fixtures.binary)
             process.arguments = arguments
@@ -37,6 +37,19 @@ public enum CLI {
         return Result(status: process.terminationStatus, stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
                       stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
     }
+
+    /// A copy of the binary where any account can run it: the clone may sit in a folder others may not enter
+    /// (a home directory of mode 0700), and then another account could not reach the built binary itself.
+    static let binaryForOtherAccounts: String = {
+        let folder = "/tmp/pantau-tests-bin-\(getpid())"
+        let copy = folder + "/pantau"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(atPath: copy)
+        do { try FileManager.default.copyItem(atPath: Fixtures.binary, toPath: copy) } catch { return Fixtures.binary }
+        chmod(folder, 0o755)
+        chmod(copy, 0o755)
+        return copy
+    }()
 
     /// True when an account of that name exists and this process may switch to it.
     public static func canRunAs(_ user: String) -> Bool {

@@ -51,6 +51,12 @@ extension Store {
     /// The year it is now, by this machine's clock: nothing may be recorded for a later year.
     public static var currentYear: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) }
 
+    /// Today as YYYY-MM-DD, in the local time zone, as officers date a meeting.
+    static func today() -> String {
+        let day = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+    }
+
     static func now() -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
@@ -79,11 +85,8 @@ extension Store {
     public func recordRAT(nik: String, year: Int, heldOn date: String? = nil, note: String = "", who: String = Operator.current) throws {
         try Self.checkYear(year)
         if let date {
-            let parser = DateFormatter()
-            parser.dateFormat = "yyyy-MM-dd"
-            parser.locale = Locale(identifier: "en_US_POSIX")
-            guard date.count == 10, let parsed = parser.date(from: date) else { throw PantauError.badDate(text: date) }
-            guard parsed <= Date() else { throw PantauError.dateInFuture(date: date) }
+            guard CalendarDate.isValid(date) else { throw PantauError.badDate(text: date) }
+            guard date <= Self.today() else { throw PantauError.dateInFuture(date: date) }
         }
         try write { db in
             try Self.requireKoperasi(db, nik)
@@ -142,7 +145,7 @@ extension Store {
 
     /// The audit trail, oldest first, optionally for one koperasi and from a date (YYYY-MM-DD) on.
     public func auditLog(nik: String? = nil, since: String? = nil) throws -> [AuditEntry] {
-        if let since, since.count != 10 || since.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
+        if let since, !CalendarDate.isValid(since) {
             throw PantauError.badDate(text: since)
         }
         return try read { db in

@@ -117,10 +117,11 @@ extension Strings {
     public var inactiveShort: String { t("Tdk", "Inact") }
     public var totalShort: String { t("Total", "Total") }
 
-    public func tooSmall(width: Int, height: Int) -> String {
-        t("Layar \(width)×\(height) terlalu kecil: perbesar ke paling sedikit 80×24.",
-          "The terminal is \(width)×\(height): make it at least 80×24.")
+    public func tooSmall(width: Int, height: Int, needed: String) -> String {
+        t("Layar \(width)×\(height) terlalu kecil: perbesar ke paling sedikit \(needed).",
+          "The terminal is \(width)×\(height): make it at least \(needed).")
     }
+    public func tooSmallShort(needed: String) -> String { t("Perlu \(needed).", "Needs \(needed).") }
     public func yearChanged(_ year: Int) -> String {
         t("Wilayah ini punya data sampai \(year); tahun diganti ke \(year).", "This region has data up to \(year); showing \(year).")
     }

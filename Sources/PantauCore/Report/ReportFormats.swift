@@ -44,7 +44,7 @@ extension Report {
              f.koperasiTotal == 0 || !f.hasStatus ? "–" : NumberFormat.percent(f.activeRatio), NumberFormat.integer(f.umkm)]
         }
         table.rows = regionRows.map { f in
-            isUnplaced(f) ? ["", s.unplaced] + cells(f) : [f.region.code, f.region.name] + cells(f)
+            isUnplaced(f) ? ["", s.unplaced] + cells(f) : [f.region.code, TerminalSafe.text(f.region.name)] + cells(f)
         }
         table.footer = [["", s.total] + cells(totals)]
         return table
@@ -59,6 +59,7 @@ extension Report {
         lines.append("")
         let facts = [(s.region, scopeLabel), (s.year, String(year))] + (officeName.map { [(s.office, $0)] } ?? [])
         for (key, value) in facts {
+            let value = TerminalSafe.text(value)
             lines.append(markdown ? "- **\(key):** \(value)" : key.padding(toLength: 8, withPad: " ", startingAt: 0) + " " + value)
         }
         if isDemo { lines += ["", markdown ? "> **\(s.demoNotice)**" : s.demoNotice] }

@@ -198,6 +198,8 @@ public final class Store: Sendable {
     /// Changes a setting as a user asks: a region by name or code, a positive number of years; kept in the audit trail.
     public func changeSetting(_ key: SettingKey, to text: String, who: String = Operator.current) throws {
         var value = text.trimmingCharacters(in: .whitespaces)
+        // A setting is printed on reports and screens: it must not carry escape sequences there.
+        if value.unicodeScalars.contains(where: TerminalSafe.isControl) { throw PantauError.controlCharacters(field: key.rawValue) }
         switch key {
         case .officeRegion:
             value = try resolveRegion(value).code

@@ -38,6 +38,22 @@ public enum Fit {
         return String(text.prefix(width - 1)) + String(ellipsis)
     }
 
+    /// Breaks `text` into lines of at most `width` columns at spaces; a word longer than a line is split.
+    public static func wrap(_ text: String, _ width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            var word = Substring(word)
+            if !line.isEmpty && line.count + 1 + word.count <= width { line += " " + word; continue }
+            if !line.isEmpty { lines.append(line) }
+            while word.count > width { lines.append(String(word.prefix(width))); word = word.dropFirst(width) }
+            line = String(word)
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
     /// Pads or truncates to exactly `width` columns.
     public static func left(_ text: String, _ width: Int, ellipsis: Character) -> String {
         let cut = truncate(text, width, ellipsis: ellipsis)

@@ -65,7 +65,7 @@ public struct DashboardState: Sendable, Equatable {
     /// True when the main table lists koperasi (a kecamatan is open).
     public var showsKoperasi: Bool { data?.scope.level == .kecamatan }
 
-    public var isTooSmall: Bool { width < 80 || height < 24 }
+    public var isTooSmall: Bool { !TooSmallNotice.fits(width: width, height: height) }
 
     /// The panes on screen now: the district list is hidden while a kecamatan's koperasi fill the top.
     public var visiblePanes: [Pane] {

@@ -15,8 +15,7 @@ public struct DashboardView {
     public func render() -> Canvas {
         var canvas = Canvas(width: state.width, height: state.height)
         if state.isTooSmall {
-            canvas.put(Fit.truncate(s.tooSmall(width: state.width, height: state.height), state.width, ellipsis: g.ellipsis),
-                       x: 0, y: 0, style: appearance.theme.warning)
+            TooSmallNotice(width: state.width, height: state.height, appearance: appearance).draw(&canvas)
             if appearance.glyphs == .ascii { canvas.foldToASCII() }
             return canvas
         }

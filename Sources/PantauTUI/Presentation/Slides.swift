@@ -15,9 +15,8 @@ public struct SlideView {
 
     public func render() -> Canvas {
         var canvas = Canvas(width: state.width, height: state.height)
-        if state.width < 80 || state.height < 24 {
-            canvas.put(Fit.truncate(s.tooSmall(width: state.width, height: state.height), state.width, ellipsis: appearance.glyphs.ellipsis),
-                       x: 0, y: 0, style: theme.warning)
+        if !TooSmallNotice.fits(width: state.width, height: state.height) {
+            TooSmallNotice(width: state.width, height: state.height, appearance: appearance).draw(&canvas)
         } else {
             let titles = [s.slideReadiness, s.slideYears, s.slideRanking, s.slideEvaluation, s.slideProgrammes, s.slidePace]
             center(&canvas, titles[state.slide], y: 1, style: Style(bold: true, underline: true))

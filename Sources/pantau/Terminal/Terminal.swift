@@ -94,6 +94,15 @@ final class Terminal {
 
     deinit { stop() }
 
+    /// Gives the terminal back and ends the process at once. Quitting waits for nothing else: every change is
+    /// already committed, and closing the database would fold its WAL into the file (an fsync that takes seconds
+    /// on a busy disk); SQLite does that on the next open instead.
+    func stopAndExit() -> Never {
+        stop()
+        fflush(nil)
+        exit(0)
+    }
+
     /// Puts a frame on screen. ncurses compares it with the last one and sends only what changed.
     func draw(_ canvas: Canvas) {
         werase(pantau_stdscr())
