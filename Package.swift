@@ -58,6 +58,6 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["PantauCore", "PantauTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PantauCore", "PantauTestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -29,6 +29,12 @@ public enum PantauError: Error, Equatable, Sendable {
 
     // Writers waiting for each other.
 
+    // Backups.
+    case backupExists(path: String)
+    case backupIsFolder(path: String)
+    case backupFolderMissing(path: String)
+    case backupFailed(path: String, reason: String)
+
     /// The sentence for a person. Values quoted in it come from files and arguments: their control characters
     /// are made visible, so that nothing in a message can steer the terminal it is printed on.
     public func message(_ lang: Language = .id) -> String { TerminalSafe.text(sentence(lang)) }
@@ -110,6 +116,20 @@ public enum PantauError: Error, Equatable, Sendable {
                       : "\(field) tidak boleh memuat karakter kendali (seperti Esc, Tab atau ganti baris); ketik sebagai teks biasa."
 
         // Writers waiting for each other.
+
+        // Backups.
+        case .backupExists(let path):
+            return en ? "\(path) already exists; give the backup a new name (e.g. with the date) or remove the old file first."
+                      : "\(path) sudah ada; beri cadangan nama baru (misalnya dengan tanggal) atau hapus berkas lama lebih dulu."
+        case .backupIsFolder(let path):
+            return en ? "\(path) is a folder; give the name of the backup file inside it, e.g. \(path)/pantau-2024-03-15.db."
+                      : "\(path) adalah folder; berikan nama berkas cadangan di dalamnya, misalnya \(path)/pantau-2024-03-15.db."
+        case .backupFolderMissing(let path):
+            return en ? "The folder of \(path) does not exist; create it first or choose another place for the backup."
+                      : "Folder untuk \(path) tidak ada; buat lebih dulu atau pilih tempat lain untuk cadangan."
+        case .backupFailed(let path, let reason):
+            return en ? "The backup \(path) could not be written (\(reason)); nothing was left behind: check the free space and the folder's permissions."
+                      : "Cadangan \(path) tidak dapat ditulis (\(reason)); tidak ada sisa berkas: periksa ruang kosong dan izin foldernya."
         }
     }
 }
