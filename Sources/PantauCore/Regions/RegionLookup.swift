@@ -34,7 +34,7 @@ extension Store {
         if key == "indonesia" || key == "nasional" { return .indonesia }
         if let code = codeForm(trimmed) {
             if let region = try fetchRegion(db, code: code) { return region }
-            throw PantauError.regionNotFound(query: trimmed, suggestions: [])
+            throw PantauError.regionNotFound(query: Excerpt.of(trimmed), suggestions: [])
         }
         let codes = try String.fetchAll(db, sql: """
             SELECT code FROM region WHERE name_key = ?1
@@ -43,9 +43,9 @@ extension Store {
             """, arguments: [key])
         if codes.count == 1, let region = try fetchRegion(db, code: codes[0]) { return region }
         if codes.count > 1 {
-            throw PantauError.regionAmbiguous(query: trimmed, candidates: try codes.map { try label(db, code: $0) })
+            throw PantauError.regionAmbiguous(query: Excerpt.of(trimmed), candidates: try codes.map { try label(db, code: $0) })
         }
-        throw PantauError.regionNotFound(query: trimmed, suggestions: try suggestions(db, key: key))
+        throw PantauError.regionNotFound(query: Excerpt.of(trimmed), suggestions: try suggestions(db, key: key))
     }
 
     /// A region's name with its enclosing kabupaten (for kecamatan) and code: "Muara Bengkal, Kutai Timur (64.08.03)".
@@ -73,9 +73,13 @@ extension Store {
         return parts.joined(separator: ".")
     }
 
+    /// The longest key a suggestion is looked for: longer than any region's name (the longest has 39 letters).
+    /// A longer query gets no suggestion, and a LIKE pattern stays far below SQLite's limit.
+    static let maxSuggestionKey = 64
+
     /// Up to five regions whose names contain the key, or are a few letters away from it.
     static func suggestions(_ db: Database, key: String) throws -> [String] {
-        guard !key.isEmpty else { return [] }
+        guard !key.isEmpty, key.count <= maxSuggestionKey else { return [] }
         var codes = try String.fetchAll(db, sql: """
             SELECT code FROM (SELECT code FROM region WHERE name_key LIKE '%' || ?1 || '%'
                               UNION SELECT code FROM region_alias WHERE alias_key LIKE '%' || ?1 || '%')
@@ -87,7 +91,7 @@ extension Store {
             let keys = try Row.fetchAll(db, sql: "SELECT code, name_key AS k FROM region UNION ALL SELECT code, alias_key FROM region_alias")
             for row in keys {
                 let candidate: String = row["k"]
-                let d = RegionName.distance(key, candidate.replacingOccurrences(of: "kabupaten", with: "").replacingOccurrences(of: "kota", with: ""))
+                let d = RegionName.distance(key, candidate.replacingOccurrences(of: "kabupaten", with: "").replacingOccurrences(of: "kota", with: ""), limit: limit)
                 if d <= limit { scored.append((d, row["code"])) }
             }
             let best = scored.map(\.0).min() ?? 0

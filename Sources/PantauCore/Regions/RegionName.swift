@@ -12,9 +12,11 @@ public enum RegionName {
         return String(s.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
     }
 
-    /// Edit distance between two keys, for "did you mean" suggestions.
-    static func distance(_ a: String, _ b: String) -> Int {
+    /// Edit distance between two keys, for "did you mean" suggestions; any distance above `limit` is `limit + 1`,
+    /// found without finishing the table (keys of lengths further apart than `limit` are not compared at all).
+    static func distance(_ a: String, _ b: String, limit: Int = .max - 1) -> Int {
         let a = Array(a), b = Array(b)
+        if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)
@@ -24,8 +26,9 @@ public enum RegionName {
             for j in 1...b.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
             }
+            if current.min()! > limit { return limit + 1 }
             swap(&previous, &current)
         }
-        return previous[b.count]
+        return min(previous[b.count], limit + 1)
     }
 }
