@@ -79,19 +79,25 @@ extension Store {
 
     /// Up to five regions whose names contain the key, or are a few letters away from it.
     static func suggestions(_ db: Database, key: String) throws -> [String] {
-        guard !key.isEmpty, key.count <= maxSuggestionKey else { return [] }
+        let length = key.unicodeScalars.count
+        guard length > 0, length <= maxSuggestionKey else { return [] }
         var codes = try String.fetchAll(db, sql: """
             SELECT code FROM (SELECT code FROM region WHERE name_key LIKE '%' || ?1 || '%'
                               UNION SELECT code FROM region_alias WHERE alias_key LIKE '%' || ?1 || '%')
             ORDER BY length(code), code LIMIT 5
             """, arguments: [key])
         if codes.isEmpty {
-            let limit = max(2, key.count / 3)
+            // Only keys of a length within reach are compared; SQLite drops the prefixes and counts the length.
+            let limit = max(2, length / 3)
             var scored: [(Int, String)] = []
-            let keys = try Row.fetchAll(db, sql: "SELECT code, name_key AS k FROM region UNION ALL SELECT code, alias_key FROM region_alias")
-            for row in keys {
-                let candidate: String = row["k"]
-                let d = RegionName.distance(key, candidate.replacingOccurrences(of: "kabupaten", with: "").replacingOccurrences(of: "kota", with: ""), limit: limit)
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT code, k FROM (SELECT code, replace(replace(name_key, 'kabupaten', ''), 'kota', '') AS k FROM region
+                                     UNION ALL SELECT code, replace(replace(alias_key, 'kabupaten', ''), 'kota', '') FROM region_alias)
+                WHERE length(k) BETWEEN ?1 AND ?2
+                """, arguments: [length - limit, length + limit])
+            let target = key.unicodeScalars.map(\.value)
+            while let row = try rows.next() {
+                let d = RegionName.distance(target, (row["k"] as String).unicodeScalars.map(\.value), limit: limit)
                 if d <= limit { scored.append((d, row["code"])) }
             }
             let best = scored.map(\.0).min() ?? 0
