@@ -29,9 +29,9 @@ import Testing
     }
 
     /// Runs a command that must be refused: exit status 1, this on stderr, nothing on stdout, the database unchanged.
-    func expectRefusal(_ arguments: [String], db: String, stderr: String) throws {
+    func expectRefusal(_ arguments: [String], db: String, lang: String = "en", stderr: String) throws {
         let before = try contents(db)
-        let result = try CLI.run(arguments + ["--db", db, "--lang", "en"])
+        let result = try CLI.run(arguments + ["--db", db, "--lang", lang])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == stderr)
@@ -44,6 +44,11 @@ import Testing
         try expectRefusal(["import", "umkm", folder], db: db, stderr: """
             \(folder): is a folder, not a file; give the .csv or .xlsx file inside it
             Nothing was imported: fix the problem above and import again.
+
+            """)
+        try expectRefusal(["import", "umkm", folder], db: db, lang: "id", stderr: """
+            \(folder): adalah folder, bukan berkas; berikan berkas .csv atau .xlsx di dalamnya
+            Tidak ada yang diimpor: perbaiki masalah di atas lalu impor lagi.
 
             """)
     }
@@ -61,6 +66,11 @@ import Testing
     @Test func aFileMixingUTF8AndWindows1252() throws {
         let db = try Fixtures.freshSampleDatabase()
         let path = file("u.csv", Array((Self.umkmHeader + ",Warung Kopi — Bu Aisyah,64.08.03,2020\n,Kopi Caf").utf8) + [0xE9] + Array(",64.08.03,2021\n".utf8))
+        try expectRefusal(["import", "umkm", path], db: db, lang: "id", stderr: """
+            \(path):3: memuat byte yang bukan UTF-8, padahal berkas juga berisi teks UTF-8 (baris 2); simpan ulang sebagai CSV UTF-8, atau berikan --encoding utf-8 atau --encoding windows-1252
+            Tidak ada yang diimpor: perbaiki masalah di atas lalu impor lagi.
+
+            """)
         try expectRefusal(["import", "umkm", path], db: db, stderr: """
             \(path):3: holds a byte that is not UTF-8, though the file also holds UTF-8 text (line 2); save it again as CSV UTF-8, or give --encoding utf-8 or --encoding windows-1252
             Nothing was imported: fix the problem above and import again.
