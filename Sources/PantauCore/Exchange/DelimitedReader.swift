@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads CSV and other delimited text byte by byte, streaming, with the line each row starts on.
-/// Written for this job rather than taken from a CSV package: it must sniff the delimiter and the encoding,
+/// Written for this job rather than taken from a CSV package: it must sniff the delimiter, judge the encoding on the whole file,
 /// count lines the way an editor shows them (quoted newlines included), and keep up with SQLite's own import.
 /// A row (a line, or several when a quoted field holds line breaks) may be at most 64 KB, so that a hostile
 /// or broken file fails at once instead of being read whole into memory.
