@@ -35,14 +35,15 @@ enum NewDatabase {
         syncDirectory(directory)
     }
 
-    /// Removes what a killed `init` left behind: temporary files of this target whose process is gone.
+    /// Removes what a killed `init` left behind: temporary files of this target (and their -wal, -shm, -journal)
+    /// whose process is gone.
     static func removeLeftovers(of target: String) {
         let directory = URL(fileURLWithPath: target).deletingLastPathComponent()
         let prefix = leftoverPrefix(target)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         for name in names where name.hasPrefix(prefix) {
-            guard let pid = pid_t(name.dropFirst(prefix.count)), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            Store.removeDatabaseFiles(at: directory.appendingPathComponent(name).path)
+            guard let pid = pid_t(name.dropFirst(prefix.count).prefix { $0.isNumber }), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
         }
     }
 

@@ -170,7 +170,7 @@ public final class Store: Sendable {
     }
 
     static func removeDatabaseFiles(at path: String) {
-        for suffix in ["", "-wal", "-shm"] {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
             try? FileManager.default.removeItem(atPath: path + suffix)
         }
     }
