@@ -144,13 +144,23 @@ import Testing
         process.arguments = ["init", "--sample", "--group", "root", "--db", target]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        Self.wait(for: .walAppears, of: target) { process.isRunning }
-        let modes = try FileManager.default.contentsOfDirectory(atPath: folder).map {
-            try FileManager.default.attributesOfItem(atPath: folder + "/" + $0)[.posixPermissions] as? Int
+        // Every file seen beside the target while init runs, with every mode it had.
+        var seen: [String: Set<Int>] = [:]
+        while process.isRunning {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+                if let mode = (try? FileManager.default.attributesOfItem(atPath: folder + "/" + name))?[.posixPermissions] as? Int {
+                    seen[name, default: []].insert(mode)
+                }
+            }
+            usleep(200)
         }
-        process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        #expect(modes.count >= 2 && modes.allSatisfy { $0 == 0o660 }, "temporary file, -wal and -shm: \(modes.map { String($0 ?? 0, radix: 8) })")
+        #expect(seen.keys.contains { $0.hasSuffix("-wal") } && seen.keys.contains { $0.hasSuffix("-shm") }, "\(seen.keys)")
+        let modes = "\(seen.mapValues { $0.map { String($0, radix: 8) } })"
+        // The companion files never had another mode; the database file is private (0600) until it is given to the group.
+        let companions = seen.filter { file in ["-wal", "-shm", "-journal"].contains { file.key.hasSuffix($0) } }
+        #expect(companions.count >= 4 && companions.values.allSatisfy { $0 == [0o660] }, "\(modes)")
+        #expect(seen.values.allSatisfy { $0.isSubset(of: [0o600, 0o660]) }, "\(modes)")
         #expect(try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int == 0o660)
     }
 

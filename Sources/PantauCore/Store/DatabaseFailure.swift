@@ -24,10 +24,12 @@ extension Store {
         }
     }
 
-    /// Runs `body`, turning SQLite's complaints about this database into sentences (see `userError`).
-    func mappingDatabaseErrors<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch { throw Store.userError(error, path: path) }
+    /// Runs `body`, turning SQLite's complaints about the database at `path` into sentences (see `userError`).
+    static func mappingDatabaseErrors<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw userError(error, path: path) }
     }
+
+    func mappingDatabaseErrors<T>(_ body: () throws -> T) throws -> T { try Store.mappingDatabaseErrors(path, body) }
 
     /// The database this process opened last: the one an escaped SQLite error is about.
     static let lastOpened = Mutex<String?>(nil)

@@ -14,7 +14,11 @@ enum NewDatabase {
     }
 
     /// Runs `build` on a temporary file, folds its WAL in, and moves it to `target`. Never overwrites.
-    static func create(at target: String, build: (String) throws -> Store) throws {
+    /// SQLite gives its -wal, -shm and -journal files the database's mode, but only after creating them with the
+    /// process's umask: while building, that umask lets no one else in (nor anyone but the group, when `shared`).
+    static func create(at target: String, shared: Bool, build: (String) throws -> Store) throws {
+        let previousMask = umask(shared ? 0o007 : 0o077)
+        defer { umask(previousMask) }
         if FileManager.default.fileExists(atPath: target) { throw PantauError.databaseExists(path: target) }
         let directory = URL(fileURLWithPath: target).deletingLastPathComponent().path
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -46,7 +46,7 @@ public struct SampleData: Sendable {
             guard let entry = getgrnam(group) else { throw PantauError.unknownGroup(name: group) }
             groupID = entry.pointee.gr_gid
         }
-        try NewDatabase.create(at: path) { temporary in
+        try NewDatabase.create(at: path, shared: groupID != nil) { temporary in
             let store = try Store.create(at: temporary, regionsCSV: regions, aliasesCSV: aliases, group: groupID)
             try load(.target, thresholds.path, into: store)
             if withRecords {

@@ -45,7 +45,7 @@ public final class Store: Sendable {
         let reason = String(cString: strerror(errno))
         Glibc.close(fd)
         guard shared else { throw PantauError.databaseUnreadable(path: path, reason: reason) }
-        let pool = try mapping(path) { try DatabasePool(path: path, configuration: configuration(readOnly: false)) }
+        let pool = try mappingDatabaseErrors(path) { try DatabasePool(path: path, configuration: configuration(readOnly: false)) }
         let store = Store(path: path, reader: pool, writer: pool, access: .readWrite)
         try store.mappingDatabaseErrors { try Schema.migrator.migrate(pool) }
         try store.write { db in try RegionLoader.load(regionsCSV, aliases: aliasesCSV, into: db) }
@@ -69,7 +69,12 @@ public final class Store: Sendable {
         if isFolder.boolValue { throw PantauError.databaseIsFolder(path: path) }
         Store.lastOpened.withLock { $0 = path }
         if !readOnly && userMayWrite(path) {
-            let pool = try openPool(path, readOnly: false)
+            let pool: DatabasePool
+            do {
+                pool = try withCompanionMode(of: path) { try DatabasePool(path: path, configuration: configuration(readOnly: false)) }
+            } catch {
+                throw notADatabase(error, path: path)
+            }
             let store = Store(path: path, reader: pool, writer: pool, access: .readWrite)
             try store.checkIsPantauDatabase(forWriting: true)
             // Only when there is something to do: running the migrator touches the schema even then,
@@ -94,15 +99,11 @@ public final class Store: Sendable {
         } catch let error as DatabaseError where ![.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
             // A WAL database cannot be opened read-only while no -shm file exists and none can be made:
             // read it as an immutable snapshot instead.
-            let queue = try mapping(path) { try DatabaseQueue(path: immutableURI(path), configuration: configuration(readOnly: true)) }
+            let queue = try mappingDatabaseErrors(path) { try DatabaseQueue(path: immutableURI(path), configuration: configuration(readOnly: true)) }
             return Store(path: path, reader: queue, writer: nil, access: .snapshot, requested: requested)
         } catch {
             throw notADatabase(error, path: path)
         }
-    }
-
-    private static func openPool(_ path: String, readOnly: Bool) throws -> DatabasePool {
-        do { return try DatabasePool(path: path, configuration: configuration(readOnly: readOnly)) } catch { throw notADatabase(error, path: path) }
     }
 
     /// At open, a file SQLite does not recognise at all is simply not a Pantau database.
@@ -110,8 +111,14 @@ public final class Store: Sendable {
         (error as? DatabaseError)?.resultCode == .SQLITE_NOTADB ? PantauError.notAPantauDatabase(path: path) : userError(error, path: path)
     }
 
-    private static func mapping<T>(_ path: String, _ body: () throws -> T) throws -> T {
-        do { return try body() } catch { throw userError(error, path: path) }
+    /// Runs `body` (which opens the database, making its -wal and -shm files) with a umask that gives no one more than
+    /// the database file gives: SQLite creates those files with the umask's mode before it sets the file's own.
+    static func withCompanionMode<T>(of path: String, _ body: () throws -> T) rethrows -> T {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return try body() }
+        let previousMask = umask(~status.st_mode & 0o777)
+        defer { umask(previousMask) }
+        return try body()
     }
 
     /// Whether this process may write the database: the file itself, and the -wal/-shm files SQLite keeps beside it.
