@@ -17,11 +17,11 @@ enum NewDatabase {
     /// SQLite gives its -wal, -shm and -journal files the database's mode, but only after creating them with the
     /// process's umask: while building, that umask lets no one else in (nor anyone but the group, when `shared`).
     static func create(at target: String, shared: Bool, build: (String) throws -> Store) throws {
-        let previousMask = umask(shared ? 0o007 : 0o077)
-        defer { umask(previousMask) }
         if FileManager.default.fileExists(atPath: target) { throw PantauError.databaseExists(path: target) }
         let directory = URL(fileURLWithPath: target).deletingLastPathComponent().path
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let previousMask = umask(shared ? 0o007 : 0o077)
+        defer { umask(previousMask) }
         removeLeftovers(of: target)
         let temporary = temporaryPath(for: target)
         Store.removeDatabaseFiles(at: temporary)
