@@ -23,6 +23,12 @@ public enum PantauError: Error, Equatable, Sendable {
     case presentationNeedsDistrict(scope: String)
 
     // Databases: damaged, newer, interrupted, checked.
+    case databaseDamaged(path: String)
+    case databaseIncomplete(path: String, missing: [String])
+    case databaseFromNewerPantau(path: String)
+    case databaseIsFolder(path: String)
+    case databaseDiskProblem(path: String)
+    case checkFoundProblems(path: String, count: Int)
 
     // Arguments and values given on the command line.
     case controlCharacters(field: String)
@@ -109,6 +115,25 @@ public enum PantauError: Error, Equatable, Sendable {
                       : "\(field) tidak boleh \(value); berikan nol atau lebih."
 
         // Databases: damaged, newer, interrupted, checked.
+        case .databaseDamaged(let path):
+            return en ? "The database \(path) is damaged (SQLite found a corrupted page), so nothing was changed; restore it from the backup (`pantau check --db \(path)` lists the damage)."
+                      : "Basis data \(path) rusak (SQLite menemukan halaman yang rusak), jadi tidak ada yang diubah; pulihkan dari cadangan (`pantau check --db \(path)` merinci kerusakannya)."
+        case .databaseIncomplete(let path, let missing):
+            let list = missing.isEmpty ? "" : " (\(missing.joined(separator: ", ")))"
+            return en ? "The database \(path) lacks part of Pantau's tables\(list), so nothing was changed; restore it from the backup."
+                      : "Basis data \(path) kehilangan sebagian tabel Pantau\(list), jadi tidak ada yang diubah; pulihkan dari cadangan."
+        case .databaseFromNewerPantau(let path):
+            return en ? "The database \(path) was made by a newer Pantau; upgrade Pantau to change it (--read-only only reads it)."
+                      : "Basis data \(path) dibuat oleh Pantau yang lebih baru; perbarui Pantau untuk mengubahnya (--read-only hanya membacanya)."
+        case .databaseIsFolder(let path):
+            return en ? "\(path) is a folder, not a database file; give the path of the file made by `pantau init`."
+                      : "\(path) adalah folder, bukan berkas basis data; berikan jalur berkas yang dibuat oleh `pantau init`."
+        case .databaseDiskProblem(let path):
+            return en ? "The disk failed while reading or writing the database \(path) (it may be full), so nothing was changed; free some space or check the disk, then try again."
+                      : "Disk gagal saat membaca atau menulis basis data \(path) (mungkin penuh), jadi tidak ada yang diubah; kosongkan ruang atau periksa disk, lalu coba lagi."
+        case .checkFoundProblems(let path, let count):
+            return en ? "pantau check found \(count) problem\(count == 1 ? "" : "s") in \(path) (listed above); restore the database from the backup."
+                      : "pantau check menemukan \(count) masalah di \(path) (dirinci di atas); pulihkan basis data dari cadangan."
 
         // Arguments and values given on the command line.
         case .controlCharacters(let field):

@@ -90,8 +90,9 @@ enum ImportReport {
     static func summary(_ s: ImportSummary, lang: Language) -> String {
         let en = lang == .en
         var lines = s.files.map { f in
-            en ? "\(f.location): \(NumberFormat.integer(f.rows)) rows: \(NumberFormat.integer(f.inserted)) inserted, \(NumberFormat.integer(f.updated)) updated, \(NumberFormat.integer(f.unchanged)) unchanged, \(NumberFormat.integer(f.warned)) warnings"
-               : "\(f.location): \(NumberFormat.integer(f.rows)) baris: \(NumberFormat.integer(f.inserted)) ditambah, \(NumberFormat.integer(f.updated)) diubah, \(NumberFormat.integer(f.unchanged)) tetap, \(NumberFormat.integer(f.warned)) peringatan"
+            let encoding = f.encoding.map { " (\($0.displayName))" } ?? ""
+            return en ? "\(f.location)\(encoding): \(NumberFormat.integer(f.rows)) rows: \(NumberFormat.integer(f.inserted)) inserted, \(NumberFormat.integer(f.updated)) updated, \(NumberFormat.integer(f.unchanged)) unchanged, \(NumberFormat.integer(f.warned)) warnings"
+               : "\(f.location)\(encoding): \(NumberFormat.integer(f.rows)) baris: \(NumberFormat.integer(f.inserted)) ditambah, \(NumberFormat.integer(f.updated)) diubah, \(NumberFormat.integer(f.unchanged)) tetap, \(NumberFormat.integer(f.warned)) peringatan"
         }
         let time = NumberFormat.decimal(s.seconds, places: 1)
         if s.dryRun {

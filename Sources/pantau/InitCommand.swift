@@ -6,7 +6,11 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a new, empty office database holding the official region codes of Indonesia.",
-        discussion: "It never overwrites: an existing file is left alone and the command fails.")
+        discussion: """
+            It never overwrites: an existing file is left alone and the command fails. The database is built in a \
+            temporary file beside it (.NAME.pantau-init-PID) and appears under its name only when complete; what an \
+            interrupted init left behind is removed by the next one.
+            """)
 
     @Option(name: .long, help: ArgumentHelp("The new database file.", valueName: "path"))
     var db: String
@@ -26,18 +30,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let language = lang ?? Language.fromEnvironment()
         try reportingUserErrors(lang: language) {
-            if let group, getgrnam(group) == nil { throw PantauError.unknownGroup(name: group) }
-            let store = try SampleData.locate().createDatabase(at: db, withRecords: sample)
-            if let group { try store.share(withGroup: group) }
-            if let office {
-                do {
-                    let region = try store.resolveRegion(office)
-                    try store.setSetting(.officeRegion, region.code)
-                } catch {
-                    try? FileManager.default.removeItem(atPath: db)
-                    throw error
-                }
-            }
+            try SampleData.locate().createDatabase(at: db, withRecords: sample, office: office, group: group)
             print(language == .en ? "Created \(db)." : "Basis data \(db) dibuat.")
         }
     }

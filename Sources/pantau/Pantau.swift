@@ -16,7 +16,7 @@ struct Pantau: ParsableCommand {
             """,
         version: PantauVersion.summary,
         subcommands: [DashboardCommand.self, ReportCommand.self, PresentCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self,
-                      RATCommand.self, EvaluateCommand.self, LogCommand.self, SettingCommand.self, BackupCommand.self],
+                      RATCommand.self, EvaluateCommand.self, LogCommand.self, SettingCommand.self, CheckCommand.self, BackupCommand.self],
         defaultSubcommand: DashboardCommand.self)
 }
 
@@ -57,6 +57,11 @@ func reportingUserErrors(lang: Language, _ body: () throws -> Void) throws {
     } catch let error as ExitCode {
         throw error
     } catch {
+        // A damaged or vanished database reached here past the store's own wrappers: still the user's sentence.
+        if let known = PantauError.explaining(error) {
+            FileHandle.standardError.write(Data(("pantau: " + known.message(lang) + "\n").utf8))
+            throw ExitCode(1)
+        }
         // Not a user's mistake: say so plainly rather than dump a trace.
         FileHandle.standardError.write(Data(("pantau: unexpected error: \(error)\n").utf8))
         throw ExitCode(2)

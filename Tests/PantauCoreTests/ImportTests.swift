@@ -107,7 +107,7 @@ import Testing
 
     @Test func notTextAtAll() throws {
         let path = file("k.csv", [0x6E, 0x69, 0x6B, 0x00, 0x01, 0x02, 0xFF])
-        try expectFailure(.koperasi, path, ["\(path): is not a text file (it holds NUL bytes); give a .csv or .xlsx file"])
+        try expectFailure(.koperasi, path, ["\(path):1: holds a NUL byte, so this is not a text file; give a .csv or .xlsx file"])
     }
 
     @Test func lineNumbersCountQuotedLineBreaks() throws {

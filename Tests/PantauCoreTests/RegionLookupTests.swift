@@ -45,4 +45,22 @@ import PantauTestSupport
         #expect(error?.message(.id) == "Tidak ada wilayah bernama \"Kutai\"; berikan kode Kemendagri seperti 64.08 atau nama wilayah. Mungkin maksud Anda: Kabupaten Kutai Kartanegara (64.02); Kabupaten Kutai Barat (64.07); Kabupaten Kutai Timur (64.08)?")
         #expect(throws: PantauError.regionNotFound(query: "99.99", suggestions: [])) { try store.resolveRegion("99.99") }
     }
+
+    @Test func aHugeNameGetsTheUsualSentenceWithAnExcerpt() throws {
+        // 100 KB: far past SQLite's LIKE pattern limit (50,000 bytes), so no pattern is built from it.
+        let error = #expect(throws: PantauError.self) { try store.resolveRegion(String(repeating: "kutai", count: 20_000)) }
+        #expect(error?.message(.en) == "No region is called \"\(String(repeating: "kutai", count: 8))…\"; give a Kemendagri code such as 64.08 or a name.")
+    }
+
+    @Test func aLongButPlausibleNameStillGetsSuggestions() throws {
+        let error = #expect(throws: PantauError.self) { try store.resolveRegion("Kabupaten Administrasi Kepulauan Seribuu") }
+        #expect(error?.message(.en) == "No region is called \"Kabupaten Administrasi Kepulauan Seribuu\"; give a Kemendagri code such as 64.08 or a name. Did you mean: Kabupaten Administrasi Kepulauan Seribu (31.01)?")
+    }
+
+    @Test func editDistanceStopsPastItsLimit() {
+        #expect(RegionName.distance("muarabengkal", "muarabengkl") == 1)
+        #expect(RegionName.distance("muarabengkal", "muarabengkl", limit: 2) == 1)
+        #expect(RegionName.distance("muarabengkal", "kongbeng", limit: 2) == 3)
+        #expect(RegionName.distance(String(repeating: "a", count: 10_000), "kongbeng", limit: 2) == 3)
+    }
 }

@@ -1,9 +1,13 @@
 import Foundation
 
 /// Writes RFC 4180 CSV (UTF-8, LF line ends), quoting only the fields that need it.
+/// The first row written is the header: it tells which columns hold numbers. A text cell a spreadsheet would run
+/// as a formula is guarded with an apostrophe (see `CanonicalCSV.guarded`); numbers are written as they are.
 public final class CSVWriter {
     private let handle: FileHandle
     private var buffer = Data()
+    /// Per column, whether it holds numbers; nil until the header is written.
+    private var numeric: [Bool]?
 
     public init(handle: FileHandle) { self.handle = handle }
 
@@ -16,8 +20,9 @@ public final class CSVWriter {
     }
 
     public func write(_ fields: [String]) {
-        buffer.append(contentsOf: fields.map(Self.escape).joined(separator: ",").utf8)
+        buffer.append(contentsOf: Self.line(fields, numeric: numeric ?? []).utf8)
         buffer.append(0x0A)
+        if numeric == nil { numeric = fields.map(CanonicalCSV.numericColumns.contains) }
         if buffer.count > 1 << 16 { flush() }
     }
 
@@ -28,8 +33,22 @@ public final class CSVWriter {
 
     deinit { flush() }
 
+    /// Rows as CSV text, the first of them the header: for a table built whole, such as a report.
+    public static func text(_ rows: [[String]]) -> String {
+        let numeric = rows.first.map { $0.map(CanonicalCSV.numericColumns.contains) } ?? []
+        return rows.enumerated().map { i, row in line(row, numeric: i == 0 ? [] : numeric) }.joined(separator: "\n") + "\n"
+    }
+
+    /// One row without its line end; a column marked numeric is never guarded.
+    static func line(_ fields: [String], numeric: [Bool]) -> String {
+        fields.enumerated().map { i, field in
+            escape(i < numeric.count && numeric[i] ? field : CanonicalCSV.guarded(field))
+        }.joined(separator: ",")
+    }
+
+    /// Quoted when it holds a comma, a quote or a line break. (Checked on bytes: "\r\n" is one Character, equal to neither.)
     static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

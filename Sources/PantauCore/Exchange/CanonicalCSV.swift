@@ -9,6 +9,38 @@ public enum CanonicalCSV {
                                           "jumlah_koperasi", "jumlah_peserta", "topik", "sumber_dana"]
     public static let targetColumns = ["kode_wilayah", "indikator", "nilai", "tahun", "sumber"]
 
+    /// The columns that hold numbers (or, `riwayat_rat`, years): CSV output writes them as they are.
+    public static let numericColumns: Set<String> = [
+        "jumlah_anggota", "tahun_berdiri", "tahun_rat_terakhir", "riwayat_rat", "tahun_binaan", "angkatan", "jumlah_koperasi",
+        "jumlah_peserta", "nilai", "tahun", "koperasi_total", "koperasi_aktif", "koperasi_tidak_aktif", "rasio_aktif", "umkm",
+    ]
+
+    /// What a spreadsheet takes for the start of a formula (OWASP's list): `=`, `+`, `-`, `@`, tab and CR.
+    static func startsLikeFormula(_ text: Substring) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return first == "=" || first == "+" || first == "-" || first == "@" || first == "\t" || first == "\r"
+    }
+
+    /// A text cell for CSV output: one that starts like a formula gets a leading apostrophe, so that Excel and
+    /// LibreOffice show it as text instead of running it. So does one whose own apostrophes come before such a start
+    /// (`'=x` becomes `''=x`), so that import, which drops one of them, gives every cell back exactly.
+    public static func guarded(_ text: String) -> String {
+        needsGuard(text) ? "'" + text : text
+    }
+
+    /// A cell as import reads it: the apostrophe `guarded` added is dropped, so export and import round-trip.
+    /// An apostrophe before anything else is the cell's own.
+    static func unguarded(_ text: String) -> String {
+        text.hasPrefix("'") && needsGuard(text.dropFirst()) ? String(text.dropFirst()) : text
+    }
+
+    /// Starts like a formula once any leading apostrophes are passed.
+    private static func needsGuard(_ text: Substring) -> Bool {
+        startsLikeFormula(text.drop { $0 == "'" })
+    }
+
+    private static func needsGuard(_ text: String) -> Bool { needsGuard(Substring(text)) }
+
     static func bool(_ text: String) -> Bool? {
         switch text.lowercased().trimmingCharacters(in: .whitespaces) {
         case "ya", "y", "aktif", "1", "true", "yes": true

@@ -1,27 +1,17 @@
 import Foundation
 
-/// The character encodings office files come in.
-public enum TextEncoding: String, Sendable, CaseIterable {
-    case utf8 = "utf-8"
-    case windows1252 = "windows-1252"
-
-    /// Accepts the usual spellings: `utf8`, `UTF-8`, `cp1252`, `latin1`, `windows-1252`.
-    public init?(name: String) {
-        switch name.lowercased().filter({ $0.isLetter || $0.isNumber }) {
-        case "utf8": self = .utf8
-        case "windows1252", "cp1252", "latin1", "iso88591", "ansi": self = .windows1252
-        default: return nil
-        }
-    }
-}
-
 /// Reads CSV and other delimited text byte by byte, streaming, with the line each row starts on.
-/// Written for this job rather than taken from a CSV package: it must sniff the delimiter and the encoding,
+/// Written for this job rather than taken from a CSV package: it must sniff the delimiter, judge the encoding on the whole file,
 /// count lines the way an editor shows them (quoted newlines included), and keep up with SQLite's own import.
+/// A row (a line, or several when a quoted field holds line breaks) may be at most 64 KB, so that a hostile
+/// or broken file fails at once instead of being read whole into memory.
 final class DelimitedReader {
+    /// The longest row read, in bytes.
+    static let maxRowBytes = 1 << 16
+
     let path: String
     private(set) var delimiter: UInt8 = UInt8(ascii: ",")
-    private(set) var encoding: TextEncoding = .utf8
+    private var decoder = TextDecoder(basis: .content)
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var position = 0
@@ -37,23 +27,26 @@ final class DelimitedReader {
     init(path: String, forcedEncoding: TextEncoding?, lang: Language = .id) throws {
         self.path = path
         self.lang = lang
-        func t(_ id: String, _ en: String) -> String { lang == .en ? en : id }
+        func t(_ id: String, _ en: String) -> String { lang == .en ? en : id }  // self is not whole yet
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ImportProblem.file(path: path, message: t("tidak dapat dibaca; periksa nama dan izin berkasnya", "cannot be read; check the name and the permissions"))
         }
         self.handle = handle
         try fill()
-        let sample = buffer.prefix(1 << 16)
-        if sample.starts(with: [0xFF, 0xFE]) || sample.starts(with: [0xFE, 0xFF]) {
-            throw ImportProblem.file(path: path, message: t("berupa teks UTF-16; simpan sebagai CSV UTF-8 (Excel: \"CSV UTF-8\")", "is UTF-16 text; save it as CSV UTF-8 (Excel: \"CSV UTF-8 (Comma delimited)\")"))
+        let unicode = buffer.starts(with: [0xFF, 0xFE, 0, 0]) || buffer.starts(with: [0, 0, 0xFE, 0xFF]) ? "UTF-32"
+            : buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF]) ? "UTF-16" : nil
+        if let unicode {
+            throw ImportProblem.file(path: path, message: t("berupa teks \(unicode); simpan sebagai CSV UTF-8 (Excel: \"CSV UTF-8\")",
+                                                            "is \(unicode) text; save it as CSV UTF-8 (Excel: \"CSV UTF-8 (Comma delimited)\")"))
         }
-        if sample.contains(0) {
-            throw ImportProblem.file(path: path, message: t("bukan berkas teks (memuat byte NUL); berikan berkas .csv atau .xlsx", "is not a text file (it holds NUL bytes); give a .csv or .xlsx file"))
-        }
-        if sample.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
-        encoding = forcedEncoding ?? (Self.isUTF8(Array(sample[position...])) ? .utf8 : .windows1252)
-        delimiter = Self.sniffDelimiter(Array(sample[position...]))
+        let bom = buffer.starts(with: [0xEF, 0xBB, 0xBF])
+        if bom { position = 3 }
+        decoder = TextDecoder(basis: forcedEncoding.map { .forced($0) } ?? (bom ? .byteOrderMark : .content))
+        delimiter = Self.sniffDelimiter(Array(buffer[position...].prefix(Self.maxRowBytes)))
     }
+
+    /// The encoding the file is read in (decided as it is read: see `TextDecoder`).
+    var encoding: TextEncoding { decoder.encoding }
 
     /// The delimiter used most often outside quotes on the first line: comma, semicolon or tab.
     static func sniffDelimiter(_ bytes: [UInt8]) -> UInt8 {
@@ -66,20 +59,6 @@ final class DelimitedReader {
         }
         let best = counts.max { ($0.value, $0.key == UInt8(ascii: ",") ? 1 : 0) < ($1.value, $1.key == UInt8(ascii: ",") ? 1 : 0) }
         return best?.value ?? 0 > 0 ? best!.key : UInt8(ascii: ",")
-    }
-
-    /// Valid UTF-8, allowing a sequence cut off at the end of the sample.
-    static func isUTF8(_ bytes: [UInt8]) -> Bool {
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
-            if length == 0 { return false }
-            if i + length > bytes.count { return true }
-            for j in 1..<length where bytes[i + j] >> 6 != 0b10 { return false }
-            i += length
-        }
-        return true
     }
 
     private func fill() throws {
@@ -106,19 +85,24 @@ final class DelimitedReader {
     func nextRow() throws -> (line: Int, fields: [String])? {
         while true {
             let start = line
+            var fieldLine = line
             var fields: [String] = []
             var quoted = false
             var fieldWasQuoted = false
             field.removeAll(keepingCapacity: true)
-            var sawAnything = false
+            var rowBytes = 0
             while true {
                 guard let byte = try next() else {
-                    if !sawAnything { return nil }
-                    if quoted { throw ImportProblem.row(path: path, line: start, column: nil, message: lang == .en ? "a quoted field is never closed; add the closing \" or remove the opening one" : "tanda kutip tidak pernah ditutup; tambahkan \" penutup atau hapus pembukanya") }
-                    fields.append(try decode(field, line: start))
+                    if rowBytes == 0 { return nil }
+                    if quoted { throw problem(start, t("tanda kutip tidak pernah ditutup; tambahkan \" penutup atau hapus pembukanya", "a quoted field is never closed; add the closing \" or remove the opening one")) }
+                    fields.append(try decode(field, line: fieldLine))
                     return (start, fields)
                 }
-                sawAnything = true
+                rowBytes += 1
+                if rowBytes > Self.maxRowBytes { throw tooLong(start, quoted: quoted) }
+                if byte == 0 {
+                    throw problem(line, t("memuat byte NUL, jadi bukan berkas teks; berikan berkas .csv atau .xlsx", "holds a NUL byte, so this is not a text file; give a .csv or .xlsx file"))
+                }
                 if quoted {
                     if byte == UInt8(ascii: "\"") {
                         if try peek() == UInt8(ascii: "\"") { _ = try next(); field.append(byte) } else { quoted = false }
@@ -127,13 +111,14 @@ final class DelimitedReader {
                         field.append(byte)
                     }
                 } else if byte == delimiter {
-                    fields.append(try decode(field, line: start))
+                    fields.append(try decode(field, line: fieldLine))
                     field.removeAll(keepingCapacity: true)
                     fieldWasQuoted = false
+                    fieldLine = line
                 } else if byte == 0x0A || byte == 0x0D {
                     if byte == 0x0D, try peek() == 0x0A { _ = try next() }
                     line += 1
-                    fields.append(try decode(field, line: start))
+                    fields.append(try decode(field, line: fieldLine))
                     break
                 } else if byte == UInt8(ascii: "\"") && field.isEmpty && !fieldWasQuoted {
                     quoted = true
@@ -147,24 +132,39 @@ final class DelimitedReader {
         }
     }
 
+    private func t(_ id: String, _ en: String) -> String { lang == .en ? en : id }
+
+    private func problem(_ line: Int, _ message: String) -> ImportProblem {
+        .row(path: path, line: line, column: nil, message: message)
+    }
+
+    private func tooLong(_ line: Int, quoted: Bool) -> ImportProblem {
+        quoted
+            ? problem(line, t("kolom bertanda kutip berlanjut lebih dari 64 KB; tanda \" penutupnya mungkin hilang",
+                              "a quoted field runs on for more than 64 KB; its closing \" is probably missing"))
+            : problem(line, t("baris lebih panjang dari 64 KB, batas Pantau untuk satu baris; periksa bahwa berkas ini tabel CSV",
+                              "the line is longer than 64 KB, Pantau's limit for one line; check that the file is a CSV table"))
+    }
+
     private func decode(_ bytes: [UInt8], line: Int) throws -> String {
-        switch encoding {
-        case .utf8:
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw ImportProblem.row(path: path, line: line, column: nil, message: lang == .en
-                    ? "is not valid UTF-8; save the file as CSV UTF-8 or give --encoding windows-1252"
-                    : "bukan UTF-8 yang sah; simpan berkas sebagai CSV UTF-8 atau berikan --encoding windows-1252")
-            }
-            return text
-        case .windows1252:
-            return String(String.UnicodeScalarView(bytes.map { Self.windows1252[Int($0)] }))
+        do {
+            return try decoder.decode(bytes, line: line)
+        } catch {
+            throw problem(error.line, message(error))
         }
     }
 
-    /// Windows-1252 to Unicode: Latin-1, except 0x80–0x9F, which hold typographic characters.
-    static let windows1252: [Unicode.Scalar] = (0..<256).map { byte -> Unicode.Scalar in
-        let high: [UInt32] = [0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-                              0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178]
-        return Unicode.Scalar((0x80..<0xA0).contains(byte) ? high[byte - 0x80] : UInt32(byte))!
+    private func message(_ refusal: TextDecoder.Refusal) -> String {
+        switch refusal {
+        case .notUTF8(_, .byteOrderMark):
+            return t("bukan UTF-8 yang sah, padahal berkas diawali tanda UTF-8 (BOM); simpan ulang sebagai CSV UTF-8, atau berikan --encoding windows-1252 bila berkas memang Windows-1252",
+                     "is not valid UTF-8, though the file starts with a UTF-8 mark (BOM); save it again as CSV UTF-8, or give --encoding windows-1252 if it is Windows-1252")
+        case .notUTF8:
+            return t("bukan UTF-8 yang sah; simpan berkas sebagai CSV UTF-8 atau berikan --encoding windows-1252",
+                     "is not valid UTF-8; save the file as CSV UTF-8 or give --encoding windows-1252")
+        case .mixed(_, let utf8Line):
+            return t("memuat byte yang bukan UTF-8, padahal berkas juga berisi teks UTF-8 (baris \(utf8Line)); simpan ulang sebagai CSV UTF-8, atau berikan --encoding utf-8 atau --encoding windows-1252",
+                     "holds a byte that is not UTF-8, though the file also holds UTF-8 text (line \(utf8Line)); save it again as CSV UTF-8, or give --encoding utf-8 or --encoding windows-1252")
+        }
     }
 }

@@ -5,11 +5,11 @@ public enum ImportProblem: Error, Equatable, Sendable {
     /// One row (LINE counts the header as 1; for .xlsx, `path` is `file.xlsx:Sheet` and LINE is the row).
     case row(path: String, line: Int, column: String?, message: String)
 
-    /// `FILE:LINE: column: what is wrong, and how to fix it`.
+    /// `FILE:LINE: column: what is wrong, and how to fix it`. A column is named as the file has it (an unknown one too), so it is shown as an excerpt.
     public var description: String {
         switch self {
         case .file(let path, let message): "\(path): \(message)"
-        case .row(let path, let line, let column, let message): "\(path):\(line): " + (column.map { "\($0): " } ?? "") + message
+        case .row(let path, let line, let column, let message): "\(path):\(line): " + (column.map { "\(Excerpt.of($0)): " } ?? "") + message
         }
     }
 }

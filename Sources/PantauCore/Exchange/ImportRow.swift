@@ -16,10 +16,11 @@ struct ImportRow {
         problems.append(.row(path: location, line: line, column: column, message: message))
     }
 
-    /// The raw text of a column, trimmed; nil when the column is absent or empty.
+    /// The raw text of a column, trimmed and without the apostrophe CSV export puts before `=`, `+`, `-`, `@`;
+    /// nil when the column is absent or empty.
     func raw(_ column: String) -> String? {
         guard let i = map.index[column], i < fields.count else { return nil }
-        let value = Self.trimmed(fields[i])
+        let value = Self.trimmed(CanonicalCSV.unguarded(Self.trimmed(fields[i])))
         return value.isEmpty ? nil : value
     }
 
@@ -44,8 +45,8 @@ struct ImportRow {
         // The common case, checked on bytes: nothing below a space and no DEL or C1 control.
         if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) { return value }
         if value.unicodeScalars.contains(where: { ($0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0)) || (0x7F...0x9F).contains($0.value) }) {
-            problem(column, t("memuat karakter kendali (\(TerminalSafe.text(value))); hapus karakter itu dari sel",
-                              "holds control characters (\(TerminalSafe.text(value))); remove them from the cell"))
+            problem(column, t("memuat karakter kendali (\(Excerpt.of(value))); hapus karakter itu dari sel",
+                              "holds control characters (\(Excerpt.of(value))); remove them from the cell"))
             return nil
         }
         return value.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" })
@@ -59,8 +60,8 @@ struct ImportRow {
             return nil
         }
         guard let number = Self.integer(value) else {
-            problem(column, t("\"\(TerminalSafe.text(value))\" bukan bilangan bulat; tulis misalnya 1209 atau 1.209",
-                              "\"\(TerminalSafe.text(value))\" is not a whole number; write e.g. 1209 or 1.209"))
+            problem(column, t("\"\(Excerpt.of(value))\" bukan bilangan bulat; tulis misalnya 1209 atau 1.209",
+                              "\"\(Excerpt.of(value))\" is not a whole number; write e.g. 1209 or 1.209"))
             return nil
         }
         guard number >= 0 else {
@@ -90,8 +91,8 @@ struct ImportRow {
     mutating func checkedYear(_ value: String, _ column: String) -> Int? {
         let latest = Store.currentYear + 1
         guard let year = Int(value) ?? Self.integer(value), (1900...latest).contains(year) else {
-            problem(column, t("\"\(TerminalSafe.text(value))\" bukan tahun antara 1900 dan \(latest); tulis tahun empat angka",
-                              "\"\(TerminalSafe.text(value))\" is not a year from 1900 to \(latest); write a four-digit year"))
+            problem(column, t("\"\(Excerpt.of(value))\" bukan tahun antara 1900 dan \(latest); tulis tahun empat angka",
+                              "\"\(Excerpt.of(value))\" is not a year from 1900 to \(latest); write a four-digit year"))
             return nil
         }
         return year
@@ -102,8 +103,8 @@ struct ImportRow {
         let value = fields[index].trimmingCharacters(in: .whitespaces)
         guard !value.isEmpty else { return nil }
         guard let result = CanonicalCSV.bool(value) else {
-            problem(column, t("\"\(TerminalSafe.text(value))\" bukan ya/tidak; tulis ya, tidak, aktif, tidak aktif, 1 atau 0",
-                              "\"\(TerminalSafe.text(value))\" is not yes/no; write ya, tidak, aktif, tidak aktif, 1 or 0"))
+            problem(column, t("\"\(Excerpt.of(value))\" bukan ya/tidak; tulis ya, tidak, aktif, tidak aktif, 1 atau 0",
+                              "\"\(Excerpt.of(value))\" is not yes/no; write ya, tidak, aktif, tidak aktif, 1 or 0"))
             return nil
         }
         return result
@@ -118,11 +119,11 @@ struct ImportRow {
         let compact = value.utf8.contains(0x20) ? value.replacingOccurrences(of: " ", with: "") : value
         if compact.count == length && compact.allSatisfy(\.isASCIIDigit) { return compact }
         if value.uppercased().contains("E+") {
-            problem(column, t("\"\(value)\" ditulis sebagai angka ilmiah oleh spreadsheet; format kolom sebagai Teks lalu ketik ulang \(what)",
-                              "\"\(value)\" was turned into scientific notation by a spreadsheet; format the column as Text and type the \(what) again"))
+            problem(column, t("\"\(Excerpt.of(value))\" ditulis sebagai angka ilmiah oleh spreadsheet; format kolom sebagai Teks lalu ketik ulang \(what)",
+                              "\"\(Excerpt.of(value))\" was turned into scientific notation by a spreadsheet; format the column as Text and type the \(what) again"))
         } else {
-            problem(column, t("\"\(TerminalSafe.text(value))\" bukan \(what) yang sah; harus \(length) angka",
-                              "\"\(TerminalSafe.text(value))\" is not a valid \(what); it must be \(length) digits"))
+            problem(column, t("\"\(Excerpt.of(value))\" bukan \(what) yang sah; harus \(length) angka",
+                              "\"\(Excerpt.of(value))\" is not a valid \(what); it must be \(length) digits"))
         }
         return nil
     }
@@ -134,8 +135,8 @@ struct ImportRow {
             return nil
         }
         guard let result = parse(value) else {
-            problem(column, t("\"\(TerminalSafe.text(value))\" bukan salah satu dari: \(options.joined(separator: ", "))",
-                              "\"\(TerminalSafe.text(value))\" is not one of: \(options.joined(separator: ", "))"))
+            problem(column, t("\"\(Excerpt.of(value))\" bukan salah satu dari: \(options.joined(separator: ", "))",
+                              "\"\(Excerpt.of(value))\" is not one of: \(options.joined(separator: ", "))"))
             return nil
         }
         return result
@@ -155,8 +156,8 @@ struct ImportRow {
             f.timeZone = TimeZone(identifier: "UTC")
             return f.string(from: date)
         }
-        problem(column, t("\"\(TerminalSafe.text(value))\" bukan tanggal; tulis TTTT-BB-HH, misalnya 2023-06-23",
-                          "\"\(TerminalSafe.text(value))\" is not a date; write YYYY-MM-DD, e.g. 2023-06-23"))
+        problem(column, t("\"\(Excerpt.of(value))\" bukan tanggal; tulis TTTT-BB-HH, misalnya 2023-06-23",
+                          "\"\(Excerpt.of(value))\" is not a date; write YYYY-MM-DD, e.g. 2023-06-23"))
         return nil
     }
 }

@@ -10,6 +10,8 @@ public struct ImportSummary: Sendable, Equatable {
         public var updated = 0
         public var unchanged = 0
         public var warned = 0
+        /// The encoding a delimited text file was read in (nil for a workbook).
+        public var encoding: TextEncoding?
     }
 
     public var files: [File] = []
@@ -169,6 +171,7 @@ struct FileImporter {
         }
         progress(file.rows, source.bytesRead)
         file.warned = warnings.count
+        file.encoding = source.encoding
         if request.kind == .umkm && file.inserted > 0 && request.audited {
             try Store.audit(db, entity: "umkm", record: (source.location as NSString).lastPathComponent, field: "impor", old: nil,
                             new: t("\(file.inserted) ditambah", "\(file.inserted) added"), note: upsert.note, who: request.who)

@@ -9,8 +9,12 @@ struct TableSource {
     let size: Int
 
     init(path: String, encoding: TextEncoding?, sheet: String?, lang: Language = .id) throws {
-        guard FileManager.default.fileExists(atPath: path) else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw ImportProblem.file(path: path, message: lang == .en ? "does not exist; check the file name" : "tidak ada; periksa nama berkasnya")
+        }
+        if isFolder.boolValue {
+            throw ImportProblem.file(path: path, message: lang == .en ? "is a folder, not a file; give the .csv or .xlsx file inside it" : "adalah folder, bukan berkas; berikan berkas .csv atau .xlsx di dalamnya")
         }
         size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let magic = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 4) } ?? Data()

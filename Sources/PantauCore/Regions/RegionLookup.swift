@@ -34,7 +34,7 @@ extension Store {
         if key == "indonesia" || key == "nasional" { return .indonesia }
         if let code = codeForm(trimmed) {
             if let region = try fetchRegion(db, code: code) { return region }
-            throw PantauError.regionNotFound(query: trimmed, suggestions: [])
+            throw PantauError.regionNotFound(query: Excerpt.of(trimmed), suggestions: [])
         }
         let codes = try String.fetchAll(db, sql: """
             SELECT code FROM region WHERE name_key = ?1
@@ -43,9 +43,9 @@ extension Store {
             """, arguments: [key])
         if codes.count == 1, let region = try fetchRegion(db, code: codes[0]) { return region }
         if codes.count > 1 {
-            throw PantauError.regionAmbiguous(query: trimmed, candidates: try codes.map { try label(db, code: $0) })
+            throw PantauError.regionAmbiguous(query: Excerpt.of(trimmed), candidates: try codes.map { try label(db, code: $0) })
         }
-        throw PantauError.regionNotFound(query: trimmed, suggestions: try suggestions(db, key: key))
+        throw PantauError.regionNotFound(query: Excerpt.of(trimmed), suggestions: try suggestions(db, key: key))
     }
 
     /// A region's name with its enclosing kabupaten (for kecamatan) and code: "Muara Bengkal, Kutai Timur (64.08.03)".
@@ -73,21 +73,31 @@ extension Store {
         return parts.joined(separator: ".")
     }
 
+    /// The longest key a suggestion is looked for: longer than any region's name (the longest has 39 letters).
+    /// A longer query gets no suggestion, and a LIKE pattern stays far below SQLite's limit.
+    static let maxSuggestionKey = 64
+
     /// Up to five regions whose names contain the key, or are a few letters away from it.
     static func suggestions(_ db: Database, key: String) throws -> [String] {
-        guard !key.isEmpty else { return [] }
+        let length = key.unicodeScalars.count
+        guard length > 0, length <= maxSuggestionKey else { return [] }
         var codes = try String.fetchAll(db, sql: """
             SELECT code FROM (SELECT code FROM region WHERE name_key LIKE '%' || ?1 || '%'
                               UNION SELECT code FROM region_alias WHERE alias_key LIKE '%' || ?1 || '%')
             ORDER BY length(code), code LIMIT 5
             """, arguments: [key])
         if codes.isEmpty {
-            let limit = max(2, key.count / 3)
+            // Only keys of a length within reach are compared; SQLite drops the prefixes and counts the length.
+            let limit = max(2, length / 3)
             var scored: [(Int, String)] = []
-            let keys = try Row.fetchAll(db, sql: "SELECT code, name_key AS k FROM region UNION ALL SELECT code, alias_key FROM region_alias")
-            for row in keys {
-                let candidate: String = row["k"]
-                let d = RegionName.distance(key, candidate.replacingOccurrences(of: "kabupaten", with: "").replacingOccurrences(of: "kota", with: ""))
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT code, k FROM (SELECT code, replace(replace(name_key, 'kabupaten', ''), 'kota', '') AS k FROM region
+                                     UNION ALL SELECT code, replace(replace(alias_key, 'kabupaten', ''), 'kota', '') FROM region_alias)
+                WHERE length(k) BETWEEN ?1 AND ?2
+                """, arguments: [length - limit, length + limit])
+            let target = key.unicodeScalars.map(\.value)
+            while let row = try rows.next() {
+                let d = RegionName.distance(target, (row["k"] as String).unicodeScalars.map(\.value), limit: limit)
                 if d <= limit { scored.append((d, row["code"])) }
             }
             let best = scored.map(\.0).min() ?? 0

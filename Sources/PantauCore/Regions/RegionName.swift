@@ -12,20 +12,39 @@ public enum RegionName {
         return String(s.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
     }
 
-    /// Edit distance between two keys, for "did you mean" suggestions.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+    /// Edit distance between two keys, for "did you mean" suggestions; any distance above `limit` is `limit + 1`,
+    /// found without finishing the table (keys of lengths further apart than `limit` are not compared at all).
+    static func distance(_ a: String, _ b: String, limit: Int = .max - 1) -> Int {
+        distance(Array(a.unicodeScalars).map(\.value), Array(b.unicodeScalars).map(\.value), limit: limit)
+    }
+
+    /// The same on code points. Plain loops over buffers: a suggestion search compares thousands of keys.
+    static func distance(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int {
+        let (m, n) = (a.count, b.count)
+        if abs(m - n) > limit { return limit + 1 }
+        if m == 0 || n == 0 { return max(m, n) }
+        var previous = [Int](repeating: 0, count: n + 1), current = previous
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var j = 0
+                while j <= n { previous[j] = j; j += 1 }
+                var i = 1
+                while i <= m {
+                    current[0] = i
+                    var rowMinimum = i
+                    j = 1
+                    while j <= n {
+                        let cell = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                        current[j] = cell
+                        if cell < rowMinimum { rowMinimum = cell }
+                        j += 1
+                    }
+                    if rowMinimum > limit { return limit + 1 }
+                    swap(&previous, &current)
+                    i += 1
+                }
+                return Swift.min(previous[n], limit + 1)
             }
-            swap(&previous, &current)
         }
-        return previous[b.count]
     }
 }

@@ -94,7 +94,7 @@ extension Report {
     }
 
     private func csv() -> String {
-        machineRows().map { $0.map(CSVWriter.escape).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        CSVWriter.text(machineRows())
     }
 
     /// The report's rows as a table (the CSV columns, plain numbers), for CSV and .xlsx export.

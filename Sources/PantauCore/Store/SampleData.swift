@@ -37,10 +37,18 @@ public struct SampleData: Sendable {
     }
 
     /// Creates a new office database with the region list and the thresholds; with `withRecords`, the demo office too,
-    /// read through the same import every office file goes through.
-    public func createDatabase(at path: String, withRecords: Bool, demo: Bool = false) throws -> Store {
-        let store = try Store.create(at: path, regionsCSV: regions, aliasesCSV: aliases)
-        do {
+    /// read through the same import every office file goes through; with `office`, the office's region (a name or code);
+    /// with `group`, shared with that group of editors (mode 0660; else 0600). Built beside `path` and moved there
+    /// only when complete (see `NewDatabase`), then opened.
+    @discardableResult
+    public func createDatabase(at path: String, withRecords: Bool, demo: Bool = false, office: String? = nil, group: String? = nil) throws -> Store {
+        var groupID: gid_t?
+        if let group {
+            guard let entry = getgrnam(group) else { throw PantauError.unknownGroup(name: group) }
+            groupID = entry.pointee.gr_gid
+        }
+        try NewDatabase.create(at: path, shared: groupID != nil) { temporary in
+            let store = try Store.create(at: temporary, regionsCSV: regions, aliasesCSV: aliases, group: groupID)
             try load(.target, thresholds.path, into: store)
             if withRecords {
                 try store.write { db in try loadOffice(into: db) }
@@ -49,12 +57,11 @@ public struct SampleData: Sendable {
                 try load(.pelatihan, "pelatihan.csv", into: store)
                 try load(.target, "target.csv", into: store)
             }
+            if let office { try store.setSetting(.officeRegion, store.resolveRegion(office).code) }
             if demo { try store.setSetting(.demo, "1") }
-        } catch {
-            try? Store.removeDatabaseFiles(at: path)
-            throw error
+            return store
         }
-        return store
+        return try Store.open(at: path)
     }
 
     private func load(_ kind: ImportKind, _ file: String, into store: Store) throws {

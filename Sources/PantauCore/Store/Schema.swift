@@ -2,6 +2,25 @@ import GRDB
 
 /// The database schema, built by migrations so that every office database can be upgraded in place.
 enum Schema {
+    /// The `PRAGMA user_version` of every database this build makes or upgrades; any other value means a newer Pantau.
+    static let userVersion = 0
+
+    /// The tables, indexes and triggers the migrations make, read from a database built in memory: what `pantau check`
+    /// and opening compare a file with.
+    static let expected: (tables: Set<String>, others: Set<String>) = {
+        do {
+            let memory = try DatabaseQueue()
+            try migrator.migrate(memory)
+            return try memory.read { db in
+                let rows = try Row.fetchAll(db, sql: "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+                let names = { (wanted: Bool) in Set(rows.filter { ($0["type"] as String == "table") == wanted }.map { $0["name"] as String }) }
+                return (names(true), names(false))
+            }
+        } catch {
+            fatalError("the schema does not build: \(error)")
+        }
+    }()
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 regions, koperasi, umkm, programmes") { db in
@@ -120,6 +139,14 @@ enum Schema {
                 CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit
                 BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;
                 CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
+                BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;
+                """)
+        }
+        migrator.registerMigration("v3 audit ids are never reused") { db in
+            // INSERT OR REPLACE on an existing id would delete the old entry without firing the delete trigger.
+            try db.execute(sql: """
+                CREATE TRIGGER audit_is_append_only_insert BEFORE INSERT ON audit
+                WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)
                 BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;
                 """)
         }

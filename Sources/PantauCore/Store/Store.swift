@@ -31,72 +31,94 @@ public final class Store: Sendable {
     public var isReadOnly: Bool { access != .readWrite }
     public var isSnapshot: Bool { access == .snapshot }
 
-    /// Creates a new database file with the schema and the given region list. Never overwrites.
-    public static func create(at path: String, regionsCSV: URL, aliasesCSV: URL?) throws -> Store {
-        if FileManager.default.fileExists(atPath: path) { throw PantauError.databaseExists(path: path) }
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    /// Creates a new database file with the schema and the given region list. Never overwrites. The file gets its
+    /// final mode (0600, or 0660 for `group`) before SQLite opens it, so its -wal/-shm files get the same from the start.
+    /// `NewDatabase` calls this on a temporary path and renames the finished file into place.
+    static func create(at path: String, regionsCSV: URL, aliasesCSV: URL?, group: gid_t?) throws -> Store {
+        let fd = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            if errno == EEXIST { throw PantauError.databaseExists(path: path) }
+            throw PantauError.databaseUnreadable(path: path, reason: String(cString: strerror(errno)))
         }
-        do {
-            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
-            // Office data is not for other accounts unless the office says so (see README).
-            chmod(path, 0o600)
-            try Schema.migrator.migrate(pool)
-            let store = Store(path: path, reader: pool, writer: pool, access: .readWrite)
-            try store.write { db in
-                try RegionLoader.load(regionsCSV, aliases: aliasesCSV, into: db)
-            }
-            return store
-        } catch let error as PantauError {
-            try? removeDatabaseFiles(at: path)
-            throw error
-        } catch {
-            try? removeDatabaseFiles(at: path)
-            throw PantauError.databaseUnreadable(path: path, reason: Store.describe(error))
-        }
+        // Office data is not for other accounts unless the office says so (see README).
+        let shared = group.map { fchown(fd, uid_t.max, $0) == 0 && fchmod(fd, 0o660) == 0 } ?? (fchmod(fd, 0o600) == 0)
+        let reason = String(cString: strerror(errno))
+        Glibc.close(fd)
+        guard shared else { throw PantauError.databaseUnreadable(path: path, reason: reason) }
+        let pool = try mappingDatabaseErrors(path) { try DatabasePool(path: path, configuration: configuration(readOnly: false)) }
+        let store = Store(path: path, reader: pool, writer: pool, access: .readWrite)
+        try store.mappingDatabaseErrors { try Schema.migrator.migrate(pool) }
+        try store.write { db in try RegionLoader.load(regionsCSV, aliases: aliasesCSV, into: db) }
+        return store
     }
 
-    /// Lets a group of editors read and write the database file (mode 0660, owned by that group).
-    public func share(withGroup name: String) throws {
-        guard let group = getgrnam(name) else { throw PantauError.unknownGroup(name: name) }
-        guard chown(path, uid_t.max, group.pointee.gr_gid) == 0, chmod(path, 0o660) == 0 else {
-            throw PantauError.databaseUnreadable(path: path, reason: String(cString: strerror(errno)))
+    /// Folds the WAL into the database file and closes it, leaving no -wal or -shm file behind.
+    func close() throws {
+        try mappingDatabaseErrors {
+            try writerIfAny?.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            try reader.close()
         }
     }
 
     /// Opens an existing database, upgrading its schema when it may write. A user who may not write the file
-    /// (or create SQLite's companion files beside it) gets it read-only without asking.
+    /// (or create SQLite's companion files beside it) gets it read-only without asking. A database made by a newer
+    /// Pantau opens only read-only; a damaged or incomplete one is refused with the sentence that says so.
     public static func open(at path: String, readOnly: Bool = false) throws -> Store {
-        guard FileManager.default.fileExists(atPath: path) else { throw PantauError.databaseMissing(path: path) }
-        do {
-            if !readOnly && userMayWrite(path) {
-                let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
-                let store = Store(path: path, reader: pool, writer: pool, access: .readWrite)
-                try store.checkIsPantauDatabase()
-                // Only when there is something to do: running the migrator touches the schema even then,
-                // and opening a database must leave the file exactly as it was.
-                if try !pool.read(Schema.migrator.hasCompletedMigrations) { try Schema.migrator.migrate(pool) }
-                return store
-            }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw PantauError.databaseMissing(path: path) }
+        if isFolder.boolValue { throw PantauError.databaseIsFolder(path: path) }
+        Store.lastOpened.withLock { $0 = path }
+        if !readOnly && userMayWrite(path) {
+            let pool: DatabasePool
             do {
-                let pool = try DatabasePool(path: path, configuration: configuration(readOnly: true))
-                let store = Store(path: path, reader: pool, writer: nil, access: .readOnly, requested: readOnly)
-                try store.checkIsPantauDatabase()
-                return store
+                pool = try withCompanionMode(of: path) { try DatabasePool(path: path, configuration: configuration(readOnly: false)) }
             } catch {
-                // A WAL database cannot be opened read-only while no -shm file exists and none can be made:
-                // read it as an immutable snapshot instead.
-                let queue = try DatabaseQueue(path: immutableURI(path), configuration: configuration(readOnly: true))
-                let store = Store(path: path, reader: queue, writer: nil, access: .snapshot, requested: readOnly)
-                try store.checkIsPantauDatabase()
-                return store
+                throw notADatabase(error, path: path)
             }
-        } catch let error as PantauError {
-            throw error
-        } catch {
-            throw PantauError.databaseUnreadable(path: path, reason: Store.describe(error))
+            let store = Store(path: path, reader: pool, writer: pool, access: .readWrite)
+            try store.checkIsPantauDatabase(forWriting: true)
+            // Only when there is something to do: running the migrator touches the schema even then,
+            // and opening a database must leave the file exactly as it was.
+            try store.mappingDatabaseErrors {
+                if try !pool.read(Schema.migrator.hasCompletedMigrations) { try Schema.migrator.migrate(pool) }
+            }
+            try store.checkHasAllTables()
+            return store
         }
+        let store = try openReadOnly(path, requested: readOnly)
+        try store.checkIsPantauDatabase(forWriting: false)
+        if try store.mappingDatabaseErrors({ try store.reader.read(Schema.migrator.hasCompletedMigrations) }) { try store.checkHasAllTables() }
+        return store
+    }
+
+    private static func openReadOnly(_ path: String, requested: Bool) throws -> Store {
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: true))
+            _ = try pool.read { db in try db.tableExists("region") }
+            return Store(path: path, reader: pool, writer: nil, access: .readOnly, requested: requested)
+        } catch let error as DatabaseError where ![.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            // A WAL database cannot be opened read-only while no -shm file exists and none can be made:
+            // read it as an immutable snapshot instead.
+            let queue = try mappingDatabaseErrors(path) { try DatabaseQueue(path: immutableURI(path), configuration: configuration(readOnly: true)) }
+            return Store(path: path, reader: queue, writer: nil, access: .snapshot, requested: requested)
+        } catch {
+            throw notADatabase(error, path: path)
+        }
+    }
+
+    /// At open, a file SQLite does not recognise at all is simply not a Pantau database.
+    private static func notADatabase(_ error: any Error, path: String) -> any Error {
+        (error as? DatabaseError)?.resultCode == .SQLITE_NOTADB ? PantauError.notAPantauDatabase(path: path) : userError(error, path: path)
+    }
+
+    /// Runs `body` (which opens the database, making its -wal and -shm files) with a umask that gives no one more than
+    /// the database file gives: SQLite creates those files with the umask's mode before it sets the file's own.
+    static func withCompanionMode<T>(of path: String, _ body: () throws -> T) rethrows -> T {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return try body() }
+        let previousMask = umask(~status.st_mode & 0o777)
+        defer { umask(previousMask) }
+        return try body()
     }
 
     /// Whether this process may write the database: the file itself, and the -wal/-shm files SQLite keeps beside it.
@@ -136,33 +158,34 @@ public final class Store: Sendable {
         return isSnapshot ? modified(path) + "," + modified(path + "-wal") : String(version)
     }
 
-    private func checkIsPantauDatabase() throws {
-        let ok: Bool
-        do {
-            ok = try reader.read { db in try db.tableExists("region") && db.tableExists("koperasi") }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
-            throw PantauError.notAPantauDatabase(path: path)
-        } catch {
-            throw PantauError.notAPantauDatabase(path: path)
+    /// A Pantau database has the region and koperasi tables; one that holds a migration or `user_version` this build
+    /// does not know was made by a newer Pantau, and may not be written by this one.
+    private func checkIsPantauDatabase(forWriting: Bool) throws {
+        let (isPantau, isNewer) = try read { db in
+            (try db.tableExists("region") && db.tableExists("koperasi"),
+             try Schema.migrator.hasBeenSuperseded(db) || Int.fetchOne(db, sql: "PRAGMA user_version") != Schema.userVersion)
         }
-        if !ok { throw PantauError.notAPantauDatabase(path: path) }
+        if !isPantau { throw PantauError.notAPantauDatabase(path: path) }
+        if isNewer && forWriting { throw PantauError.databaseFromNewerPantau(path: path) }
     }
 
-    static func removeDatabaseFiles(at path: String) throws {
-        for suffix in ["", "-wal", "-shm"] {
+    /// Every table the applied migrations made is there (cheap: the schema only, no scan of the data).
+    private func checkHasAllTables() throws {
+        let present = try read { db in try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        let missing = Schema.expected.tables.subtracting(present).sorted()
+        if !missing.isEmpty { throw PantauError.databaseIncomplete(path: path, missing: missing) }
+    }
+
+    static func removeDatabaseFiles(at path: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
             try? FileManager.default.removeItem(atPath: path + suffix)
         }
-    }
-
-    static func describe(_ error: Error) -> String {
-        if let dbError = error as? DatabaseError { return dbError.message ?? "\(dbError.resultCode)" }
-        return "\(error)"
     }
 
     // MARK: access
 
     func read<T>(_ body: @Sendable (Database) throws -> T) throws -> T {
-        try reader.read(body)
+        try mappingDatabaseErrors { try reader.read(body) }
     }
 
     /// Runs `body` in one transaction: all of it is stored, or none of it.
@@ -170,7 +193,7 @@ public final class Store: Sendable {
         guard let writer = writerIfAny else {
             throw readOnlyRequested ? PantauError.readOnly(path: path) : PantauError.noWriteAccess(path: path)
         }
-        return try writer.write(body)
+        return try mappingDatabaseErrors { try writer.write(body) }
     }
 
     // MARK: settings
