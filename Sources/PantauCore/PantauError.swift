@@ -40,6 +40,8 @@ public enum PantauError: Error, Equatable, Sendable {
     case backupIsFolder(path: String)
     case backupFolderMissing(path: String)
     case backupFailed(path: String, reason: String)
+    case upgradeWithoutBackup(path: String, backup: String, reason: String)
+    case databaseFromOlderPantau(path: String, readOnlyAsked: Bool)
 
     /// The sentence for a person. Values quoted in it come from files and arguments: their control characters
     /// are made visible, so that nothing in a message can steer the terminal it is printed on.
@@ -155,6 +157,16 @@ public enum PantauError: Error, Equatable, Sendable {
         case .backupFailed(let path, let reason):
             return en ? "The backup \(path) could not be written (\(reason)); nothing was left behind: check the free space and the folder's permissions."
                       : "Cadangan \(path) tidak dapat ditulis (\(reason)); tidak ada sisa berkas: periksa ruang kosong dan izin foldernya."
+        case .upgradeWithoutBackup(let path, let backup, let reason):
+            return en ? "\(path) was made by an older Pantau and is upgraded only after a backup, but \(backup) could not be written (\(reason)); nothing was changed: free some space beside the database and run the command again."
+                      : "\(path) dibuat oleh Pantau versi lama dan hanya ditingkatkan setelah dicadangkan, tetapi \(backup) tidak dapat ditulis (\(reason)); tidak ada yang diubah: kosongkan ruang di samping basis data lalu jalankan perintahnya lagi."
+        case .databaseFromOlderPantau(let path, let readOnlyAsked):
+            if readOnlyAsked {
+                return en ? "\(path) was made by an older Pantau and must be upgraded before this one can read it; run the command once without --read-only (Pantau backs the file up first)."
+                          : "\(path) dibuat oleh Pantau versi lama dan harus ditingkatkan sebelum dapat dibaca versi ini; jalankan perintahnya sekali tanpa --read-only (Pantau mencadangkan berkasnya lebih dulu)."
+            }
+            return en ? "\(path) was made by an older Pantau and must be upgraded before this one can read it, which you may not do; ask an officer who may change the database to run any pantau command on it once."
+                      : "\(path) dibuat oleh Pantau versi lama dan harus ditingkatkan sebelum dapat dibaca versi ini, yang tidak boleh Anda lakukan; minta petugas yang boleh mengubah basis data menjalankan satu perintah pantau padanya."
         }
     }
 }

@@ -28,8 +28,11 @@ extension Store {
             try? manager.removeItem(atPath: partial)
             throw error
         } catch {
+            // The system's word for why the write failed (no space, file too large, permission), not SQLite's.
+            let cause = errno
             try? manager.removeItem(atPath: partial)
-            throw PantauError.backupFailed(path: destination, reason: Store.describe(error))
+            let full = (error as? DatabaseError)?.resultCode == .SQLITE_FULL
+            throw PantauError.backupFailed(path: destination, reason: String(cString: strerror(full ? ENOSPC : cause)))
         }
     }
 }
