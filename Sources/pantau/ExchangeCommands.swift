@@ -100,7 +100,8 @@ enum ImportReport {
         } else {
             lines.append(en ? "Done in \(time) s." : "Selesai dalam \(time) detik.")
         }
-        return lines.joined(separator: "\n")
+        // A file's name may hold anything, escape sequences included.
+        return lines.map(TerminalSafe.text).joined(separator: "\n")
     }
 }
 
