@@ -21,7 +21,7 @@ enum FuzzCatalogue {
         let queue = ResultQueue(cases)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let (index, fuzzCase) = queue.take() {
-                let result = runner.run(fuzzCase)
+                let result = queue.givenUp(fuzzCase.family) ? runner.skipped(fuzzCase) : runner.run(fuzzCase)
                 if result.failed { print("FAIL " + result.report(binary: runner.binary).split(separator: "\n").prefix(2).joined(separator: " ")) }
                 queue.put(result, at: index)
             }
@@ -64,7 +64,18 @@ private final class ResultQueue: @unchecked Sendable {
         }
     }
 
-    func put(_ result: CaseResult, at index: Int) { lock.withLock { slots[index] = result } }
+    /// Families with this many cases past the time limit are not run further: each would take the whole limit again.
+    static let timeoutsBeforeGivingUp = 2
+    private var timeouts: [String: Int] = [:]
+
+    func givenUp(_ family: String) -> Bool { lock.withLock { timeouts[family, default: 0] >= Self.timeoutsBeforeGivingUp } }
+
+    func put(_ result: CaseResult, at index: Int) {
+        lock.withLock {
+            slots[index] = result
+            if result.outcome?.timedOut == true { timeouts[result.fuzzCase.family, default: 0] += 1 }
+        }
+    }
 
     var results: [CaseResult] { lock.withLock { slots.compactMap { $0 } } }
 }
