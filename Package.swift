@@ -59,5 +59,10 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["PantauCore", "PantauTestSupport"], exclude: ["Fixtures"]),
+        // Hundreds of malformed import files derived from the sample export, each run through the real binary.
+        .testTarget(
+            name: "ImportFuzzTests",
+            dependencies: ["PantauTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
     ]
 )
