@@ -94,6 +94,25 @@ import Testing
         #expect(log.dropFirst(logBefore.count).allSatisfy { $0.record == officers[0] }, "only the RAT was added")
     }
 
+    @Test func aSaveInTheDashboardSaysWhatItWaitsFor() throws {
+        let db = try Fixtures.freshSampleDatabase()
+        let term = try TmuxTerminal()
+        try term.typeLine(try term.pantauLine("--db \(db) --scope 64.08.03"))
+        #expect(try term.waitFor("Koperasi · Muara Bengkal, Kutai Timur: 49, aktif 19 · 2023").ok)
+        let importer = try Running(["import", "umkm", UMKMFile.make(rows: 150_000), "--db", db])
+        let note = try waitForLockNote(of: db, while: importer)
+        // A RAT for the first koperasi of the list, confirmed while the import holds the lock.
+        try term.press("R", "Enter", "Enter", "Enter", "y")
+        let waiting = try term.waitFor("Menunggu impor oleh \(note.who), dimulai \(clock(note.started))", timeout: 5)
+        #expect(waiting.ok, "\(waiting.screen)")
+        #expect(importer.isRunning)
+        #expect(try term.waitFor("Tersimpan.", timeout: 120).ok)
+        #expect(importer.finish().status == 0)
+        #expect(try term.waitFor("Koperasi · Muara Bengkal, Kutai Timur: 49, aktif 20 · 2023").ok)
+        try term.press("q")
+        _ = term.modesAfterExit()
+    }
+
     // MARK: helpers
 
     private func umkmExport(_ db: String) throws -> String {
