@@ -75,6 +75,29 @@ import Testing
         #expect(log.dropFirst(before.count).allSatisfy { $0.record == officers[0] }, "only the RAT was written")
     }
 
+    @Test func recordsChangedWhileTheFileIsReadAreCountedAsTheyAreWhenWritten() throws {
+        let db = try Fixtures.freshSampleDatabase()
+        let before = try umkmCount(db)
+        let file = UMKMFile.make(rows: 100_000)
+        // Another officer adds the file's first UMKM, with another sektor, while the import reads the file.
+        let first = try #require(try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").dropFirst().first)
+        let other = Fixtures.temporaryPath("other.csv")
+        try ("nib,nama_usaha,kode_wilayah,sektor,tahun_binaan\n" + first.replacingOccurrences(of: ",jasa,", with: ",kuliner,") + "\n")
+            .write(toFile: other, atomically: true, encoding: .utf8)
+        let importer = try Running(["import", "umkm", file, "--db", db, "--lang", "en"])
+        try waitUntilReading(file, by: importer)
+        let added = try CLI.run(["import", "umkm", other, "--db", db, "--lang", "en"])
+        #expect(added.status == 0 && added.stderr.isEmpty, "\(added.stderr)")
+        #expect(importer.isRunning, "the other import did not wait")
+        let imported = importer.finish()
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.hasPrefix("\(file): 100.000 rows: 99.999 inserted, 1 updated, 0 unchanged, 0 warnings\n"))
+        #expect(try umkmCount(db) == before + 100_000)
+        let nib = String(first.prefix(13))
+        let change = try auditLog(db).filter { $0.record == nib }
+        #expect(change.map { "\($0.field): \($0.oldValue ?? "-") → \($0.newValue ?? "-")" } == ["sektor: kuliner → jasa"])
+    }
+
     @Test func aKilledImportLeavesNothingAndBlocksNobody() throws {
         let db = try Fixtures.freshSampleDatabase()
         let umkmBefore = try umkmExport(db)
