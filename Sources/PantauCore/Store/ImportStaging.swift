@@ -79,7 +79,8 @@ enum ImportStaging {
                          tahunBinaan: row["tahun_binaan"])
             if try upsert.umkm(u, existing: row["existing"], fields: fields) == .updated { updated += 1 } else { unchanged += 1 }
         }
-        let new = "FROM temp.import_umkm s WHERE s.file = ? AND NOT EXISTS (SELECT 1 FROM temp.import_matched m WHERE m.seq = s.seq)"
+        // In staging order, read straight from the table: through an index, the rows would need sorting in memory first.
+        let new = "FROM temp.import_umkm s NOT INDEXED WHERE s.file = ? AND NOT EXISTS (SELECT 1 FROM temp.import_matched m WHERE m.seq = s.seq)"
         if upsert.dryRun {
             return (try Int.fetchOne(db, sql: "SELECT COUNT(*) \(new)", arguments: [file]) ?? 0, updated, unchanged)
         }
