@@ -105,6 +105,7 @@ final class DashboardRunner {
             case .save(let change):
                 reportWaits(over: state)
                 action = attempt({ try loader.save(change); return .saved }, failure: Action.saveFailed)
+                WriteWait.stopReporting()
                 lastChange = loader.store.changeToken()
             case .repaint:
                 terminal.repaintAll()

@@ -53,6 +53,11 @@ public enum WriteWait {
         watch.withLock { $0 = Watch(database: database, report: report) }
     }
 
+    /// Waits are no longer reported (they are still waited out).
+    public static func stopReporting() {
+        watch.withLock { $0 = nil }
+    }
+
     /// What a write would wait for now, if it had to.
     public static func holder(of database: String) -> WriteHolder { WriteHolder(WriteLockNote.current(beside: database)) }
 
