@@ -66,7 +66,7 @@ struct Upsert {
                 INSERT INTO koperasi(nik, nama, region_code, prov, kab, kec, jenis, sektor, kemitraan, anggota, tahun_berdiri, kesehatan)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [k.nik, k.nama, k.regionCode, h.provinsi, h.kabupaten, h.kecamatan, k.jenis.rawValue, k.sektor,
-                                         k.kemitraan?.rawValue, k.anggota, k.tahunBerdiri, k.kesehatan?.rawValue])
+                      k.kemitraan?.rawValue, k.anggota, k.tahunBerdiri, k.kesehatan?.rawValue])
             try audit("koperasi", k.nik, "dibuat", nil, k.nama)
             outcome = .inserted
         }
@@ -118,7 +118,7 @@ struct Upsert {
                 INSERT INTO pelatihan(nama, angkatan, tanggal_mulai, tanggal_selesai, tempat, region_code, jumlah_koperasi, jumlah_peserta, topik, sumber_dana)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [p.nama, p.angkatan, p.tanggalMulai, p.tanggalSelesai, p.tempat, p.regionCode,
-                                 p.jumlahKoperasi, p.jumlahPeserta, p.topik, p.sumberDana])
+                      p.jumlahKoperasi, p.jumlahPeserta, p.topik, p.sumberDana])
             try audit("pelatihan", "\(p.nama) #\(p.angkatan)", "dibuat", nil, p.nama)
             return .inserted
         }
