@@ -60,7 +60,7 @@ import Testing
     @Test func aWriteDoesNotWaitForADryRun() throws {
         let db = try Fixtures.freshSampleDatabase()
         let before = try auditLog(db)
-        let small = UMKMFile.make(rows: 40_000, name: "dry.csv")
+        let small = UMKMFile.make(rows: 100_000, name: "dry.csv")
         let dryRun = try Running(["import", "umkm", small, "--dry-run", "--db", db, "--lang", "en"])
         try waitUntilReading(small, by: dryRun)
         // A write while the dry run reads and checks the file: at once, nothing to wait for.
@@ -69,7 +69,7 @@ import Testing
         #expect(dryRun.isRunning, "the write did not wait for the dry run")
         let checked = dryRun.finish()
         #expect(checked.status == 0, "\(checked.stderr)")
-        #expect(checked.stdout.hasPrefix("\(small): 40.000 rows: 40.000 inserted, 0 updated, 0 unchanged, 0 warnings\nDry run in "))
+        #expect(checked.stdout.hasPrefix("\(small): 100.000 rows: 100.000 inserted, 0 updated, 0 unchanged, 0 warnings\nDry run in "))
         let log = try auditLog(db)
         #expect(Array(log.prefix(before.count)) == before)
         #expect(log.dropFirst(before.count).allSatisfy { $0.record == officers[0] }, "only the RAT was written")
@@ -122,10 +122,11 @@ import Testing
         let term = try TmuxTerminal()
         try term.typeLine(try term.pantauLine("--db \(db) --scope 64.08.03"))
         #expect(try term.waitFor("Koperasi · Muara Bengkal, Kutai Timur: 49, aktif 19 · 2023").ok)
-        let importer = try Running(["import", "umkm", UMKMFile.make(rows: 150_000), "--db", db])
+        // A RAT for the first koperasi of the list, ready to confirm; confirmed while the import holds the lock.
+        try term.press("R", "Enter", "Enter", "Enter")
+        let importer = try Running(["import", "umkm", Self.bigFile, "--db", db])
         let note = try waitForLockNote(of: db, while: importer)
-        // A RAT for the first koperasi of the list, confirmed while the import holds the lock.
-        try term.press("R", "Enter", "Enter", "Enter", "y")
+        try term.press("y")
         let waiting = try term.waitFor("Menunggu impor oleh \(note.who), dimulai \(clock(note.started))", timeout: 5)
         #expect(waiting.ok, "\(waiting.screen)")
         #expect(importer.isRunning)
