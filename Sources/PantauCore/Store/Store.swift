@@ -143,7 +143,7 @@ public final class Store: Sendable {
         config.readonly = readOnly
         config.foreignKeysEnabled = true
         // Several officers write to one file: wait for each other instead of failing.
-        config.busyMode = .timeout(10)
+        config.busyMode = .callback(WriteWait.busyCallback)
         // One reader connection, so that PRAGMA data_version always asks the same one (see changeToken()).
         config.maximumReaderCount = 1
         return config
