@@ -20,7 +20,8 @@ extension Store {
             }
         }
         func elapsed() -> Double { Date().timeIntervalSince(started) }
-        try writer.writeWithoutTransaction { db in
+        // SQLite's complaints (a damaged file, a full disk or temporary folder) become sentences.
+        try mappingDatabaseErrors { try writer.writeWithoutTransaction { db in
             try ImportStaging.create(db)
             defer { try? ImportStaging.drop(db) }
             var files: [FileImporter] = []
@@ -63,7 +64,7 @@ extension Store {
                 }
                 return .commit
             }
-        }
+        } }
         summary.seconds = elapsed()
         if !problems.isEmpty { throw ImportFailure(problems: problems, unlisted: unlisted) }
         return summary
