@@ -40,7 +40,7 @@ struct TableSource {
     func nextRow() throws -> (line: Int, fields: [String])? {
         switch reader {
         case .delimited(let r): try r.nextRow()
-        case .xlsx(let r): r.nextRow()
+        case .xlsx(let r): try r.nextRow()
         }
     }
 }

@@ -1,0 +1,272 @@
+/// A small pull parser for the XML parts of a workbook, fed a chunk of bytes at a time. It keeps at most one tag
+/// and one piece of text in memory, checks that the document is well-formed and complete, and refuses what a
+/// workbook never holds: a DTD, entities other than the five predefined ones, absurd nesting, endless tags.
+final class XMLPullParser {
+    enum Event { case start, end, text, endOfDocument }
+
+    /// The local name (without prefix) of the element just started or ended.
+    private(set) var name: [UInt8] = []
+    /// The attributes of the element just started, by qualified name, their entities decoded.
+    private(set) var attributes: [(name: [UInt8], value: [UInt8])] = []
+    /// A piece of text, its entities decoded; a long text comes in several pieces.
+    private(set) var text: [UInt8] = []
+
+    let part: String
+    private let source: () throws -> [UInt8]?
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var open: [[UInt8]] = []
+    private var closeSelfClosing = false
+    private var rootSeen = false
+    private var sourceEnded = false
+    private static let textPiece = 64 * 1024
+
+    init(part: String, source: @escaping () throws -> [UInt8]?) {
+        self.part = part
+        self.source = source
+    }
+
+    var depth: Int { open.count }
+
+    /// The value of the attribute with this qualified name.
+    func attribute(_ qualified: [UInt8]) -> [UInt8]? { attributes.first { $0.name == qualified }?.value }
+
+    func next() throws -> Event {
+        if closeSelfClosing {
+            closeSelfClosing = false
+            name = Self.local(open.removeLast())
+            return .end
+        }
+        while true {
+            guard let byte = try peek() else {
+                guard rootSeen, open.isEmpty else { throw XLSXFault.truncated(part) }
+                return .endOfDocument
+            }
+            if byte != UInt8(ascii: "<") {
+                try readText()
+                if open.isEmpty {
+                    // Outside the root only white space (and a byte order mark at the start) may stand.
+                    let blank = text.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+                    let bom = !rootSeen && text.starts(with: [0xEF, 0xBB, 0xBF]) && text.dropFirst(3).allSatisfy { $0 <= 0x20 }
+                    guard blank || bom else { throw malformed("ada teks di luar elemen akar", "text outside the root element") }
+                    continue
+                }
+                return .text
+            }
+            position += 1
+            switch try byteOrEnd() {
+            case UInt8(ascii: "/"): return try readEndTag()
+            case UInt8(ascii: "?"): try skip(until: Array("?>".utf8))
+            case UInt8(ascii: "!"): if try readDeclaration() { return .text }
+            case let first: return try readStartTag(first)
+            }
+        }
+    }
+
+    // MARK: - Markup
+
+    private func readStartTag(_ first: UInt8) throws -> Event {
+        guard Self.startsName(first) else { throw malformed("tanda < yang salah tempat", "a misplaced <") }
+        guard !rootSeen || !open.isEmpty else { throw malformed("elemen kedua di luar elemen akar", "a second root element") }
+        guard open.count < XLSXLimits.depth else {
+            throw malformed("elemen bersarang lebih dari \(XLSXLimits.depth) tingkat", "elements nested more than \(XLSXLimits.depth) deep")
+        }
+        var qualified = [first]
+        var size = 1
+        try readName(into: &qualified, size: &size)
+        attributes.removeAll(keepingCapacity: true)
+        while true {
+            try skipSpace()
+            switch try byteOrEnd() {
+            case UInt8(ascii: ">"):
+                break
+            case UInt8(ascii: "/"):
+                guard try byteOrEnd() == UInt8(ascii: ">") else { throw badAttribute }
+                closeSelfClosing = true
+            case let start where Self.startsName(start):
+                var attribute = [start]
+                size += 1
+                try readName(into: &attribute, size: &size)
+                try skipSpace()
+                guard try byteOrEnd() == UInt8(ascii: "=") else { throw badAttribute }
+                try skipSpace()
+                let quote = try byteOrEnd()
+                guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { throw badAttribute }
+                var value: [UInt8] = []
+                while true {
+                    let byte = try byteOrEnd()
+                    if byte == quote { break }
+                    if byte == UInt8(ascii: "<") { throw badAttribute }
+                    if byte == UInt8(ascii: "&") { try decodeEntity(into: &value) } else { value.append(byte) }
+                    size += 1
+                    guard size <= XLSXLimits.tagBytes else { throw tagTooLong }
+                }
+                attributes.append((attribute, value))
+                continue
+            default:
+                throw badAttribute
+            }
+            break
+        }
+        open.append(qualified)
+        rootSeen = true
+        name = Self.local(qualified)
+        return .start
+    }
+
+    private func readEndTag() throws -> Event {
+        var qualified: [UInt8] = []
+        var size = 0
+        try readName(into: &qualified, size: &size)
+        try skipSpace()
+        guard try byteOrEnd() == UInt8(ascii: ">"), let last = open.last, last == qualified else {
+            throw malformed("tag penutup yang tidak cocok", "an end tag that does not match its start tag")
+        }
+        open.removeLast()
+        name = Self.local(qualified)
+        return .end
+    }
+
+    /// `<!--…-->` is skipped, `<![CDATA[…]]>` read as text (true); anything else (a DTD) is refused.
+    private func readDeclaration() throws -> Bool {
+        if try lookingAt(Array("--".utf8)) {
+            try skip(until: Array("-->".utf8))
+            return false
+        }
+        guard try lookingAt(Array("[CDATA[".utf8)), !open.isEmpty else {
+            throw XLSXFault("\(part) memuat DTD atau deklarasi (<!…>), yang tidak pernah ada di buku kerja; \(XLSXFault.saveAgain.id)",
+                            "\(part) holds a DTD or declaration (<!…>), which no workbook has; \(XLSXFault.saveAgain.en)")
+        }
+        text.removeAll(keepingCapacity: true)
+        let end = Array("]]>".utf8)
+        while !text.reversed().starts(with: end.reversed()) {
+            text.append(try byteOrEnd())
+            guard text.count <= XLSXLimits.cellBytes + 3 else { throw tagTooLong }
+        }
+        text.removeLast(3)
+        return true
+    }
+
+    private func readName(into name: inout [UInt8], size: inout Int) throws {
+        while let byte = try peek(), !Self.endsName(byte) {
+            name.append(byte)
+            position += 1
+            size += 1
+            guard size <= XLSXLimits.tagBytes else { throw tagTooLong }
+        }
+        guard !name.isEmpty else { throw malformed("tanda < yang salah tempat", "a misplaced <") }
+    }
+
+    /// Text up to the next `<`, or a piece of it when it is long.
+    private func readText() throws {
+        text.removeAll(keepingCapacity: true)
+        while text.count < Self.textPiece {
+            if position == buffer.count, try !refill() { return }
+            var end = position
+            buffer.withUnsafeBufferPointer { bytes in
+                while end < bytes.count, bytes[end] != UInt8(ascii: "<"), bytes[end] != UInt8(ascii: "&") { end += 1 }
+            }
+            text.append(contentsOf: buffer[position..<end])
+            position = end
+            guard end < buffer.count else { continue }
+            if buffer[end] == UInt8(ascii: "<") { return }
+            position += 1
+            try decodeEntity(into: &text)
+        }
+    }
+
+    /// After `&`: one of the five predefined entities or a character reference.
+    private func decodeEntity(into out: inout [UInt8]) throws {
+        var name: [UInt8] = []
+        while true {
+            let byte = try byteOrEnd()
+            if byte == UInt8(ascii: ";") { break }
+            name.append(byte)
+            guard name.count <= 10 else { throw undefinedEntity }
+        }
+        switch String(decoding: name, as: UTF8.self) {
+        case "lt": out.append(UInt8(ascii: "<"))
+        case "gt": out.append(UInt8(ascii: ">"))
+        case "amp": out.append(UInt8(ascii: "&"))
+        case "quot": out.append(UInt8(ascii: "\""))
+        case "apos": out.append(UInt8(ascii: "'"))
+        case let reference where reference.hasPrefix("#"):
+            let digits = reference.dropFirst()
+            let code = digits.hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+            guard let code, code != 0, let scalar = Unicode.Scalar(code) else { throw undefinedEntity }
+            out.append(contentsOf: Array(String(Character(scalar)).utf8))
+        default:
+            throw undefinedEntity
+        }
+    }
+
+    // MARK: - Bytes
+
+    private func refill() throws -> Bool {
+        if position > 0 {
+            buffer.removeSubrange(0..<position)
+            position = 0
+        }
+        while !sourceEnded {
+            guard let chunk = try source() else { sourceEnded = true; break }
+            if !chunk.isEmpty {
+                buffer.append(contentsOf: chunk)
+                return true
+            }
+        }
+        return false
+    }
+
+    private func peek() throws -> UInt8? {
+        if position == buffer.count, try !refill() { return nil }
+        return buffer[position]
+    }
+
+    private func byteOrEnd() throws -> UInt8 {
+        guard let byte = try peek() else { throw XLSXFault.truncated(part) }
+        position += 1
+        return byte
+    }
+
+    private func skipSpace() throws {
+        while let byte = try peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { position += 1 }
+    }
+
+    /// Consumes `expected` if the input continues with it.
+    private func lookingAt(_ expected: [UInt8]) throws -> Bool {
+        while buffer.count - position < expected.count, try refill() {}
+        guard buffer[position...].starts(with: expected) else { return false }
+        position += expected.count
+        return true
+    }
+
+    private func skip(until terminator: [UInt8]) throws {
+        var recent: [UInt8] = []
+        while recent != terminator {
+            if recent.count == terminator.count { recent.removeFirst() }
+            recent.append(try byteOrEnd())
+        }
+    }
+
+    private static func startsName(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte >= 0x80
+    }
+
+    private static func endsName(_ byte: UInt8) -> Bool {
+        byte <= 0x20 || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=")
+    }
+
+    static func local(_ qualified: [UInt8]) -> [UInt8] {
+        guard let colon = qualified.lastIndex(of: UInt8(ascii: ":")) else { return qualified }
+        return Array(qualified[(colon + 1)...])
+    }
+
+    // MARK: - Faults
+
+    private func malformed(_ id: String, _ en: String) -> XLSXFault { XLSXFault.xml(part, (id, en)) }
+    private var badAttribute: XLSXFault { malformed("atribut yang salah bentuk", "a malformed attribute") }
+    private var undefinedEntity: XLSXFault { malformed("entitas yang tidak dikenal", "an undefined entity") }
+    private var tagTooLong: XLSXFault {
+        malformed("tag atau CDATA lebih panjang dari 64 KB", "a tag or CDATA section longer than 64 KB")
+    }
+}
