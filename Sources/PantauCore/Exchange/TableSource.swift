@@ -24,11 +24,11 @@ struct TableSource {
         }
     }
 
-    /// Bytes read so far (for progress); a workbook is read whole at once.
+    /// Bytes read so far (for progress).
     var bytesRead: Int {
         switch reader {
         case .delimited(let r): r.bytesRead
-        case .xlsx: size
+        case .xlsx(let r): r.bytesRead
         }
     }
 

@@ -11,6 +11,8 @@ final class XLSXReader {
     let sheets: [(name: String, part: String)]
     private let lang: Language
     private let sheet: SheetReader
+    /// The sheet's part, and the bytes of the file outside it (read before the rows).
+    private let sheetStream: (stream: ZipEntryStream, otherBytes: UInt64)
     private var headerSeen = false
 
     /// Opens the first sheet, or the one named `sheet`.
@@ -39,10 +41,12 @@ final class XLSXReader {
             sheetName = chosen.name
             location = "\(path):\(chosen.name)"
             let shared = try parser("xl/sharedStrings.xml").map(SharedStrings.init(parser:)) ?? SharedStrings()
-            guard let rows = try parser(chosen.part) else {
+            guard let entry = zip[chosen.part] else {
                 throw XLSXFault("lembar \(chosen.name) tidak ada; \(XLSXFault.saveAgain.id)", "lacks its sheet \(chosen.name); \(XLSXFault.saveAgain.en)")
             }
-            self.sheet = SheetReader(parser: rows, shared: shared)
+            let stream = try ZipEntryStream(directory: zip, entry: entry)
+            sheetStream = (stream, zip.fileSize - min(zip.fileSize, entry.compressedSize))
+            sheet = SheetReader(parser: XMLPullParser(part: chosen.part, source: stream.next), shared: shared)
         } catch let fault as XLSXFault {
             throw ImportProblem.file(path: location, message: fault.message(lang))
         }
@@ -50,6 +54,9 @@ final class XLSXReader {
 
     /// Where a row is, as problems name it: `file.xlsx:Sheet1`.
     var location: String { "\(path):\(sheetName)" }
+
+    /// Bytes of the file read so far, for progress: the other parts, then the sheet as it streams.
+    var bytesRead: Int { Int(sheetStream.otherBytes + sheetStream.stream.compressedRead) }
 
     /// The next row holding any text. Once the header (the first such row) is read, cells right of its last
     /// column are skipped unread: no header names them, so no import needs them.

@@ -141,6 +141,7 @@ final class SheetReader {
         guard kind == .sharedString else { return SheetCell(column: column, kind: kind, hasFormula: hasFormula, value: text) }
         let reference = Self.reference(column, rowNumber)
         let digits = text.trimmingCharacters(in: .whitespaces)
+        guard !digits.isEmpty else { return SheetCell(column: column, kind: kind, hasFormula: hasFormula, value: nil) }
         guard let index = Self.number(Array(digits.utf8)) else { throw XLSXFault.sharedStringIndex(reference, nil, count: shared.count) }
         switch shared.lookup(index) {
         case .text(let string): return SheetCell(column: column, kind: kind, hasFormula: hasFormula, value: string)
@@ -152,12 +153,12 @@ final class SheetReader {
     /// "C12" → 2; throws when the letters go past XFD, or the digits past row 1048576.
     private func cellColumn(_ reference: [UInt8]) throws -> Int {
         var column = 0, index = 0
-        while index < reference.count, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(reference[index]) {
+        while index < reference.count, reference[index] >= UInt8(ascii: "A"), reference[index] <= UInt8(ascii: "Z") {
             column = column * 26 + Int(reference[index] - UInt8(ascii: "A") + 1)
             index += 1
             guard column <= XLSXLimits.columns else { throw XLSXFault.badReference(Self.excerpt(reference)) }
         }
-        let row = Self.number(Array(reference[index...]))
+        let row = Self.number(reference, from: index)
         guard column > 0, let row, (1...XLSXLimits.rows).contains(row) else {
             throw XLSXFault.badReference(Self.excerpt(reference))
         }
@@ -165,9 +166,14 @@ final class SheetReader {
     }
 
     /// A decimal number of at most 9 digits (so that it cannot overflow), else nil.
-    static func number(_ digits: [UInt8]) -> Int? {
-        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
-        return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    static func number(_ digits: [UInt8], from start: Int = 0) -> Int? {
+        guard start < digits.count, digits.count - start <= 9 else { return nil }
+        var value = 0
+        for i in start..<digits.count {
+            guard digits[i] >= 0x30, digits[i] <= 0x39 else { return nil }
+            value = value * 10 + Int(digits[i] - 0x30)
+        }
+        return value
     }
 
     /// 2, 5 → "C5".

@@ -54,60 +54,69 @@ final class XMLPullParser {
                 return .text
             }
             position += 1
-            switch try byteOrEnd() {
-            case UInt8(ascii: "/"): return try readEndTag()
-            case UInt8(ascii: "?"): try skip(until: Array("?>".utf8))
-            case UInt8(ascii: "!"): if try readDeclaration() { return .text }
-            case let first: return try readStartTag(first)
+            switch try peek() {
+            case UInt8(ascii: "/")?:
+                position += 1
+                return try readEndTag()
+            case UInt8(ascii: "?")?:
+                try skip(until: Array("?>".utf8))
+            case UInt8(ascii: "!")?:
+                position += 1
+                if try readDeclaration() { return .text }
+            case let first?:
+                guard Self.startsName(first) else { throw malformed("tanda < yang salah tempat", "a misplaced <") }
+                return try readStartTag()
+            case nil:
+                throw XLSXFault.truncated(part)
             }
         }
     }
 
     // MARK: - Markup
 
-    private func readStartTag(_ first: UInt8) throws -> Event {
-        guard Self.startsName(first) else { throw malformed("tanda < yang salah tempat", "a misplaced <") }
+    /// Reads a start tag whole from the buffer (its name starts at `position`).
+    private func readStartTag() throws -> Event {
         guard !rootSeen || !open.isEmpty else { throw malformed("elemen kedua di luar elemen akar", "a second root element") }
         guard open.count < XLSXLimits.depth else {
             throw malformed("elemen bersarang lebih dari \(XLSXLimits.depth) tingkat", "elements nested more than \(XLSXLimits.depth) deep")
         }
-        var qualified = [first]
-        var size = 1
-        try readName(into: &qualified, size: &size)
+        let end = try tagEnd()
+        var qualified: [UInt8] = []
         attributes.removeAll(keepingCapacity: true)
-        while true {
-            try skipSpace()
-            switch try byteOrEnd() {
-            case UInt8(ascii: ">"):
-                break
-            case UInt8(ascii: "/"):
-                guard try byteOrEnd() == UInt8(ascii: ">") else { throw badAttribute }
-                closeSelfClosing = true
-            case let start where Self.startsName(start):
-                var attribute = [start]
-                size += 1
-                try readName(into: &attribute, size: &size)
-                try skipSpace()
-                guard try byteOrEnd() == UInt8(ascii: "=") else { throw badAttribute }
-                try skipSpace()
-                let quote = try byteOrEnd()
-                guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { throw badAttribute }
+        try buffer.withUnsafeBufferPointer { bytes in
+            var i = position
+            qualified = Self.name(bytes, &i, end)
+            while true {
+                Self.skipSpace(bytes, &i, end)
+                if i == end { break }
+                if bytes[i] == UInt8(ascii: "/"), i + 1 == end {
+                    closeSelfClosing = true
+                    break
+                }
+                guard Self.startsName(bytes[i]) else { throw badAttribute }
+                let attribute = Self.name(bytes, &i, end)
+                Self.skipSpace(bytes, &i, end)
+                guard i < end, bytes[i] == UInt8(ascii: "=") else { throw badAttribute }
+                i += 1
+                Self.skipSpace(bytes, &i, end)
+                guard i < end, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") else { throw badAttribute }
+                let quote = bytes[i]
+                i += 1
                 var value: [UInt8] = []
                 while true {
-                    let byte = try byteOrEnd()
-                    if byte == quote { break }
-                    if byte == UInt8(ascii: "<") { throw badAttribute }
-                    if byte == UInt8(ascii: "&") { try decodeEntity(into: &value) } else { value.append(byte) }
-                    size += 1
-                    guard size <= XLSXLimits.tagBytes else { throw tagTooLong }
+                    var run = i
+                    while run < end, bytes[run] != quote, bytes[run] != UInt8(ascii: "&"), bytes[run] != UInt8(ascii: "<") { run += 1 }
+                    value += Self.copy(bytes, i..<run)
+                    i = run
+                    guard i < end, bytes[i] != UInt8(ascii: "<") else { throw badAttribute }
+                    if bytes[i] == quote { break }
+                    try decodeEntity(bytes, at: &i, end: end, into: &value)
                 }
+                i += 1
                 attributes.append((attribute, value))
-                continue
-            default:
-                throw badAttribute
             }
-            break
         }
+        position = end + 1
         open.append(qualified)
         rootSeen = true
         name = Self.local(qualified)
@@ -115,16 +124,66 @@ final class XMLPullParser {
     }
 
     private func readEndTag() throws -> Event {
-        var qualified: [UInt8] = []
-        var size = 0
-        try readName(into: &qualified, size: &size)
-        try skipSpace()
-        guard try byteOrEnd() == UInt8(ascii: ">"), let last = open.last, last == qualified else {
+        let end = try tagEnd()
+        let (qualified, rest) = buffer.withUnsafeBufferPointer { bytes in
+            var i = position
+            let qualified = Self.name(bytes, &i, end)
+            Self.skipSpace(bytes, &i, end)
+            return (qualified, i)
+        }
+        position = end + 1
+        guard rest == end, let last = open.last, last == qualified else {
             throw malformed("tag penutup yang tidak cocok", "an end tag that does not match its start tag")
         }
         open.removeLast()
         name = Self.local(qualified)
         return .end
+    }
+
+    /// Makes sure the tag from `position` is whole in the buffer, and gives the index of its closing `>`
+    /// (outside quoted values); refuses a tag longer than the limit.
+    private func tagEnd() throws -> Int {
+        var scanned = position, quote: UInt8 = 0
+        while true {
+            let found: Int? = buffer.withUnsafeBufferPointer { bytes in
+                while scanned < bytes.count {
+                    let byte = bytes[scanned]
+                    if quote != 0 {
+                        if byte == quote { quote = 0 }
+                    } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                        quote = byte
+                    } else if byte == UInt8(ascii: ">") {
+                        return scanned
+                    }
+                    scanned += 1
+                }
+                return nil
+            }
+            if let found { return found }
+            guard scanned - position <= XLSXLimits.tagBytes else { throw tagTooLong }
+            let shift = position
+            guard try refill() else { throw XLSXFault.truncated(part) }
+            scanned -= shift
+        }
+    }
+
+    private static func name(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int) -> [UInt8] {
+        let start = i
+        while i < end, !endsName(bytes[i]) { i += 1 }
+        return copy(bytes, start..<i)
+    }
+
+    /// The bytes of a range, copied at once (not element by element, as a generic slice copy does).
+    private static func copy(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
+        guard let base = bytes.baseAddress, !range.isEmpty else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: range.count) { target, count in
+            target.baseAddress!.initialize(from: base + range.lowerBound, count: range.count)
+            count = range.count
+        }
+    }
+
+    private static func skipSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int) {
+        while i < end, bytes[i] <= 0x20, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
     }
 
     /// `<!--…-->` is skipped, `<![CDATA[…]]>` read as text (true); anything else (a DTD) is refused.
@@ -147,16 +206,6 @@ final class XMLPullParser {
         return true
     }
 
-    private func readName(into name: inout [UInt8], size: inout Int) throws {
-        while let byte = try peek(), !Self.endsName(byte) {
-            name.append(byte)
-            position += 1
-            size += 1
-            guard size <= XLSXLimits.tagBytes else { throw tagTooLong }
-        }
-        guard !name.isEmpty else { throw malformed("tanda < yang salah tempat", "a misplaced <") }
-    }
-
     /// Text up to the next `<`, or a piece of it when it is long.
     private func readText() throws {
         text.removeAll(keepingCapacity: true)
@@ -170,20 +219,19 @@ final class XMLPullParser {
             position = end
             guard end < buffer.count else { continue }
             if buffer[end] == UInt8(ascii: "<") { return }
-            position += 1
-            try decodeEntity(into: &text)
+            // An entity is at most a dozen bytes: have it whole in the buffer.
+            while buffer.count - position < 12, !buffer[position...].contains(UInt8(ascii: ";")), try refill() {}
+            try buffer.withUnsafeBufferPointer { bytes in try decodeEntity(bytes, at: &position, end: bytes.count, into: &text) }
         }
     }
 
-    /// After `&`: one of the five predefined entities or a character reference.
-    private func decodeEntity(into out: inout [UInt8]) throws {
-        var name: [UInt8] = []
-        while true {
-            let byte = try byteOrEnd()
-            if byte == UInt8(ascii: ";") { break }
-            name.append(byte)
-            guard name.count <= 10 else { throw undefinedEntity }
-        }
+    /// At `&`: one of the five predefined entities or a character reference, whole before `end`.
+    private func decodeEntity(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int, end: Int, into out: inout [UInt8]) throws {
+        var semicolon = i + 1
+        while semicolon < min(end, i + 12), bytes[semicolon] != UInt8(ascii: ";") { semicolon += 1 }
+        guard semicolon < end, bytes[semicolon] == UInt8(ascii: ";") else { throw undefinedEntity }
+        let name = Array(bytes[(i + 1)..<semicolon])
+        i = semicolon + 1
         switch String(decoding: name, as: UTF8.self) {
         case "lt": out.append(UInt8(ascii: "<"))
         case "gt": out.append(UInt8(ascii: ">"))
@@ -226,10 +274,6 @@ final class XMLPullParser {
         guard let byte = try peek() else { throw XLSXFault.truncated(part) }
         position += 1
         return byte
-    }
-
-    private func skipSpace() throws {
-        while let byte = try peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { position += 1 }
     }
 
     /// Consumes `expected` if the input continues with it.

@@ -8,6 +8,8 @@ final class ZipEntryStream {
     private let entry: ZipEntry
     private var position: UInt64
     private var compressedLeft: UInt64
+    /// How much of the part's compressed bytes has been read, for progress.
+    var compressedRead: UInt64 { entry.compressedSize - compressedLeft }
     private var produced: UInt64 = 0
     private var crc: UInt32 = 0
     private var ended = false
