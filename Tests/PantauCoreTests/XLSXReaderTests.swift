@@ -85,6 +85,21 @@ import ZIPFoundation
         try expectRefusal(path, "\(path):Sheet1:2: the cell reference ZZZZZZZZZZZZZZZ2 is not a cell of a sheet (A1 to XFD1048576); \(Self.saveAgain)")
     }
 
+    /// What an officer sees: one sentence, exit status 1, no trap, nothing written.
+    @Test func commandLineRefusesTheCraftedReference() throws {
+        let path = try Self.workbook(sheet: Self.sheet([Self.header, Self.row(1)]) { row in row == 2 ? #"<c r="ZZZZZZZZZZZZZZZ2"><v>1</v></c>"# : "" })
+        let db = try Fixtures.freshSampleDatabase()
+        let before = try ImportTests().contents(try Store.open(at: db))
+        let result = try CLI.run(["import", "koperasi", path, "--db", db, "--lang", "en"])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            \(path):Sheet1:2: the cell reference ZZZZZZZZZZZZZZZ2 is not a cell of a sheet (A1 to XFD1048576); \(Self.saveAgain)
+            Nothing was imported: fix the problem above and import again.
+
+            """)
+        #expect(try ImportTests().contents(try Store.open(at: db)) == before)
+    }
+
     @Test func cellReferenceOneColumnPastXFD() throws {
         let path = try Self.workbook(sheet: Self.sheet([Self.header, Self.row(1)]) { row in row == 2 ? #"<c r="AAAAAAA2"><v>1</v></c>"# : "" })
         try expectRefusal(path, "\(path):Sheet1:2: the cell reference AAAAAAA2 is not a cell of a sheet (A1 to XFD1048576); \(Self.saveAgain)")
