@@ -103,6 +103,7 @@ final class XLSXReader {
 
     /// The sheets listed in xl/workbook.xml, each with its part found through xl/_rels/workbook.xml.rels.
     private static func sheets(workbook: XMLPullParser, relations: XMLPullParser) throws -> [(name: String, part: String)] {
+        var (workbook, relations) = (workbook, relations)
         var listed: [(name: String, id: String)] = []
         var kept = 0
         let tooMany = XLSXFault("xl/workbook.xml mendaftar lebih banyak lembar daripada yang mungkin dimuat buku kerja; \(XLSXFault.saveAgain.id)",

@@ -15,6 +15,7 @@ struct SharedStrings {
 
     /// Reads the table; phonetic runs (`<rPh>`) are not part of the text, as in Excel.
     init(parser: XMLPullParser) throws {
+        var parser = parser
         var current: [UInt8] = []
         var inItem = false, inText = false, phoneticDepth = 0, tooLong = false
         while true {

@@ -21,7 +21,7 @@ struct SheetRow {
 /// The rows of a worksheet, one `<row>` at a time, as the XML streams past. Cells at or right of
 /// `columnLimit` are skipped without being kept; every cell reference is checked against XFD1048576.
 final class SheetReader {
-    private let parser: XMLPullParser
+    private var parser: XMLPullParser
     private let shared: SharedStrings
     var columnLimit = XLSXLimits.columns
     /// The row being read (or last read), for the location of a problem; 0 before the first.

@@ -1,7 +1,7 @@
 /// A small pull parser for the XML parts of a workbook, fed a chunk of bytes at a time. It keeps at most one tag
 /// and one piece of text in memory, checks that the document is well-formed and complete, and refuses what a
 /// workbook never holds: a DTD, entities other than the five predefined ones, absurd nesting, endless tags.
-final class XMLPullParser {
+struct XMLPullParser {
     enum Event { case start, end, text, endOfDocument }
 
     /// The local name (without prefix) of the element just started or ended.
@@ -31,7 +31,7 @@ final class XMLPullParser {
     /// The value of the attribute with this qualified name.
     func attribute(_ qualified: [UInt8]) -> [UInt8]? { attributes.first { $0.name == qualified }?.value }
 
-    func next() throws -> Event {
+    mutating func next() throws -> Event {
         if closeSelfClosing {
             closeSelfClosing = false
             name = Self.local(open.removeLast())
@@ -75,14 +75,18 @@ final class XMLPullParser {
     // MARK: - Markup
 
     /// Reads a start tag whole from the buffer (its name starts at `position`).
-    private func readStartTag() throws -> Event {
+    private mutating func readStartTag() throws -> Event {
         guard !rootSeen || !open.isEmpty else { throw malformed("elemen kedua di luar elemen akar", "a second root element") }
         guard open.count < XLSXLimits.depth else {
             throw malformed("elemen bersarang lebih dari \(XLSXLimits.depth) tingkat", "elements nested more than \(XLSXLimits.depth) deep")
         }
         let end = try tagEnd()
         var qualified: [UInt8] = []
+        // Reused from the previous tag (swapped out, so that it is not shared and keeps its capacity).
+        var attributes: [(name: [UInt8], value: [UInt8])] = []
+        swap(&attributes, &self.attributes)
         attributes.removeAll(keepingCapacity: true)
+        var selfClosing = false
         try buffer.withUnsafeBufferPointer { bytes in
             var i = position
             qualified = Self.name(bytes, &i, end)
@@ -90,7 +94,7 @@ final class XMLPullParser {
                 Self.skipSpace(bytes, &i, end)
                 if i == end { break }
                 if bytes[i] == UInt8(ascii: "/"), i + 1 == end {
-                    closeSelfClosing = true
+                    selfClosing = true
                     break
                 }
                 guard Self.startsName(bytes[i]) else { throw badAttribute }
@@ -116,6 +120,8 @@ final class XMLPullParser {
                 attributes.append((attribute, value))
             }
         }
+        self.attributes = attributes
+        closeSelfClosing = selfClosing
         position = end + 1
         open.append(qualified)
         rootSeen = true
@@ -123,7 +129,7 @@ final class XMLPullParser {
         return .start
     }
 
-    private func readEndTag() throws -> Event {
+    private mutating func readEndTag() throws -> Event {
         let end = try tagEnd()
         let (qualified, rest) = buffer.withUnsafeBufferPointer { bytes in
             var i = position
@@ -142,7 +148,7 @@ final class XMLPullParser {
 
     /// Makes sure the tag from `position` is whole in the buffer, and gives the index of its closing `>`
     /// (outside quoted values); refuses a tag longer than the limit.
-    private func tagEnd() throws -> Int {
+    private mutating func tagEnd() throws -> Int {
         var scanned = position, quote: UInt8 = 0
         while true {
             let found: Int? = buffer.withUnsafeBufferPointer { bytes in
@@ -187,7 +193,7 @@ final class XMLPullParser {
     }
 
     /// `<!--…-->` is skipped, `<![CDATA[…]]>` read as text (true); anything else (a DTD) is refused.
-    private func readDeclaration() throws -> Bool {
+    private mutating func readDeclaration() throws -> Bool {
         if try lookingAt(Array("--".utf8)) {
             try skip(until: Array("-->".utf8))
             return false
@@ -207,7 +213,7 @@ final class XMLPullParser {
     }
 
     /// Text up to the next `<`, or a piece of it when it is long.
-    private func readText() throws {
+    private mutating func readText() throws {
         text.removeAll(keepingCapacity: true)
         while text.count < Self.textPiece {
             if position == buffer.count, try !refill() { return }
@@ -221,7 +227,8 @@ final class XMLPullParser {
             if buffer[end] == UInt8(ascii: "<") { return }
             // An entity is at most a dozen bytes: have it whole in the buffer.
             while buffer.count - position < 12, !buffer[position...].contains(UInt8(ascii: ";")), try refill() {}
-            try buffer.withUnsafeBufferPointer { bytes in try decodeEntity(bytes, at: &position, end: bytes.count, into: &text) }
+            let whole = buffer
+            try whole.withUnsafeBufferPointer { bytes in try decodeEntity(bytes, at: &position, end: bytes.count, into: &text) }
         }
     }
 
@@ -250,7 +257,7 @@ final class XMLPullParser {
 
     // MARK: - Bytes
 
-    private func refill() throws -> Bool {
+    private mutating func refill() throws -> Bool {
         if position > 0 {
             buffer.removeSubrange(0..<position)
             position = 0
@@ -265,26 +272,26 @@ final class XMLPullParser {
         return false
     }
 
-    private func peek() throws -> UInt8? {
+    private mutating func peek() throws -> UInt8? {
         if position == buffer.count, try !refill() { return nil }
         return buffer[position]
     }
 
-    private func byteOrEnd() throws -> UInt8 {
+    private mutating func byteOrEnd() throws -> UInt8 {
         guard let byte = try peek() else { throw XLSXFault.truncated(part) }
         position += 1
         return byte
     }
 
     /// Consumes `expected` if the input continues with it.
-    private func lookingAt(_ expected: [UInt8]) throws -> Bool {
+    private mutating func lookingAt(_ expected: [UInt8]) throws -> Bool {
         while buffer.count - position < expected.count, try refill() {}
         guard buffer[position...].starts(with: expected) else { return false }
         position += expected.count
         return true
     }
 
-    private func skip(until terminator: [UInt8]) throws {
+    private mutating func skip(until terminator: [UInt8]) throws {
         var recent: [UInt8] = []
         while recent != terminator {
             if recent.count == terminator.count { recent.removeFirst() }
