@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small pull parser for the XML parts of a workbook, fed a chunk of bytes at a time. It keeps at most one tag
 /// and one piece of text in memory, checks that the document is well-formed and complete, and refuses what a
 /// workbook never holds: a DTD, entities other than the five predefined ones, absurd nesting, endless tags.
@@ -16,6 +18,7 @@ struct XMLPullParser {
     private var buffer: [UInt8] = []
     private var position = 0
     private var open: [[UInt8]] = []
+    private var names: [[UInt8]] = []
     private var closeSelfClosing = false
     private var rootSeen = false
     private var sourceEnded = false
@@ -87,9 +90,10 @@ struct XMLPullParser {
         swap(&attributes, &self.attributes)
         attributes.removeAll(keepingCapacity: true)
         var selfClosing = false
-        try buffer.withUnsafeBufferPointer { bytes in
+        let whole = buffer
+        try whole.withUnsafeBufferPointer { bytes in
             var i = position
-            qualified = Self.name(bytes, &i, end)
+            qualified = name(bytes, &i, end)
             while true {
                 Self.skipSpace(bytes, &i, end)
                 if i == end { break }
@@ -98,7 +102,7 @@ struct XMLPullParser {
                     break
                 }
                 guard Self.startsName(bytes[i]) else { throw badAttribute }
-                let attribute = Self.name(bytes, &i, end)
+                let attribute = name(bytes, &i, end)
                 Self.skipSpace(bytes, &i, end)
                 guard i < end, bytes[i] == UInt8(ascii: "=") else { throw badAttribute }
                 i += 1
@@ -131,9 +135,10 @@ struct XMLPullParser {
 
     private mutating func readEndTag() throws -> Event {
         let end = try tagEnd()
-        let (qualified, rest) = buffer.withUnsafeBufferPointer { bytes in
+        let whole = buffer
+        let (qualified, rest) = whole.withUnsafeBufferPointer { bytes in
             var i = position
-            let qualified = Self.name(bytes, &i, end)
+            let qualified = name(bytes, &i, end)
             Self.skipSpace(bytes, &i, end)
             return (qualified, i)
         }
@@ -173,10 +178,19 @@ struct XMLPullParser {
         }
     }
 
-    private static func name(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int) -> [UInt8] {
+    /// The name at `i`; a name seen before is given back as the same array, not a new one (a sheet uses a
+    /// dozen names millions of times).
+    private mutating func name(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int) -> [UInt8] {
         let start = i
-        while i < end, !endsName(bytes[i]) { i += 1 }
-        return copy(bytes, start..<i)
+        while i < end, !Self.endsName(bytes[i]) { i += 1 }
+        let count = i - start
+        guard count > 0, let base = bytes.baseAddress else { return [] }
+        for known in names where known.count == count {
+            if known.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base + start, count) == 0 }) { return known }
+        }
+        let new = Self.copy(bytes, start..<i)
+        if names.count < 64 { names.append(new) }
+        return new
     }
 
     /// The bytes of a range, copied at once (not element by element, as a generic slice copy does).
