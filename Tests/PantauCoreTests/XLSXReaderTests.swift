@@ -145,6 +145,22 @@ import ZIPFoundation
         try expectRefusal(path, "\(path):Sheet1: is damaged: its part xl/worksheets/sheet1.xml is incomplete or fails its checksum; \(Self.saveAgain)")
     }
 
+    /// Damage inside the compressed bytes of the sheet: the deflate stream, the XML it turns into or the
+    /// checksum gives it away (which one first depends on how zlib compressed the sheet).
+    @Test func damagedCompressedSheetImportsNothing() throws {
+        let path = try Self.workbook(sheet: Self.sheet([Self.header] + (1...1000).map(Self.row)))
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        for offset in stride(from: bytes.count / 2, to: bytes.count / 2 + 64, by: 8) { bytes[offset] ^= 0xFF }
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let store = try Store.open(at: try Fixtures.freshSampleDatabase())
+        let before = try ImportTests().contents(store)
+        let error = #expect(throws: ImportFailure.self) { try store.importFiles(request(path)) }
+        #expect(error?.problems.count == 1)
+        let problem = error?.problems.first?.description ?? ""
+        #expect(problem.hasPrefix("\(path):Sheet1") && problem.hasSuffix(Self.saveAgain), "\(problem)")
+        #expect(try ImportTests().contents(store) == before, "a damaged workbook changes nothing")
+    }
+
     @Test func malformedXML() throws {
         let sheet = Self.sheet([Self.header, Self.row(1)]).replacingOccurrences(of: "</row></sheetData>", with: "</rows></sheetData>")
         let path = try Self.workbook(sheet: sheet)
