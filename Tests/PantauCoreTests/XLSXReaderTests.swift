@@ -243,6 +243,13 @@ import ZIPFoundation
         }
     }
 
+    /// Line ends inside a cell read as XML reads them: CR LF and CR become LF; a CR written as `&#13;` stays.
+    @Test func lineEndsInACell() throws {
+        let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Jl. Merdeka\r\nRT 2\rRW 3&#13;\nno. 4</t></is></c></row></sheetData></worksheet>"
+        let reader = try XLSXReader(path: try Self.workbook(sheet: sheet), sheet: nil, lang: .en)
+        #expect(try reader.nextRow()?.fields == ["Jl. Merdeka\nRT 2\nRW 3\r\nno. 4"])
+    }
+
     /// What a later reader of several sheets needs: each cell's kind, and a formula never calculated told
     /// apart from an empty value.
     @Test func cellKinds() throws {

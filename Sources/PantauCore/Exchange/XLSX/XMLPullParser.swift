@@ -229,13 +229,14 @@ struct XMLPullParser {
     /// Text up to the next `<`, or a piece of it when it is long.
     private mutating func readText() throws {
         text.removeAll(keepingCapacity: true)
+        var afterCR = false
         while text.count < Self.textPiece {
             if position == buffer.count, try !refill() { return }
             var end = position
             buffer.withUnsafeBufferPointer { bytes in
                 while end < bytes.count, bytes[end] != UInt8(ascii: "<"), bytes[end] != UInt8(ascii: "&") { end += 1 }
             }
-            text.append(contentsOf: buffer[position..<end])
+            Self.appendLineEnds(buffer[position..<end], to: &text, afterCR: &afterCR)
             position = end
             guard end < buffer.count else { continue }
             if buffer[end] == UInt8(ascii: "<") { return }
@@ -243,6 +244,25 @@ struct XMLPullParser {
             while buffer.count - position < 12, !buffer[position...].contains(UInt8(ascii: ";")), try refill() {}
             let whole = buffer
             try whole.withUnsafeBufferPointer { bytes in try decodeEntity(bytes, at: &position, end: bytes.count, into: &text) }
+            afterCR = false
+        }
+    }
+
+    /// Appends raw text with its line ends made LF, as XML reads them: CR LF and a lone CR become LF (a CR
+    /// written as `&#13;` stays). `afterCR` carries a CR at the end of one run over to the next.
+    private static func appendLineEnds(_ run: ArraySlice<UInt8>, to text: inout [UInt8], afterCR: inout Bool) {
+        guard run.contains(0x0D) || (afterCR && run.first == 0x0A) else {
+            text.append(contentsOf: run)
+            if !run.isEmpty { afterCR = false }
+            return
+        }
+        for byte in run {
+            if byte == 0x0A, afterCR {
+                afterCR = false
+                continue
+            }
+            afterCR = byte == 0x0D
+            text.append(afterCR ? 0x0A : byte)
         }
     }
 
