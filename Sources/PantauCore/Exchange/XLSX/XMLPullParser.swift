@@ -37,7 +37,7 @@ struct XMLPullParser {
     mutating func next() throws -> Event {
         if closeSelfClosing {
             closeSelfClosing = false
-            name = Self.local(open.removeLast())
+            name = XMLBytes.local(open.removeLast())
             return .end
         }
         while true {
@@ -67,7 +67,7 @@ struct XMLPullParser {
                 position += 1
                 if try readDeclaration() { return .text }
             case let first?:
-                guard Self.startsName(first) else { throw malformed("tanda < yang salah tempat", "a misplaced <") }
+                guard XMLBytes.startsName(first) else { throw malformed("tanda < yang salah tempat", "a misplaced <") }
                 return try readStartTag()
             case nil:
                 throw XLSXFault.truncated(part)
@@ -95,18 +95,18 @@ struct XMLPullParser {
             var i = position
             qualified = name(bytes, &i, end)
             while true {
-                Self.skipSpace(bytes, &i, end)
+                XMLBytes.skipSpace(bytes, &i, end)
                 if i == end { break }
                 if bytes[i] == UInt8(ascii: "/"), i + 1 == end {
                     selfClosing = true
                     break
                 }
-                guard Self.startsName(bytes[i]) else { throw badAttribute }
+                guard XMLBytes.startsName(bytes[i]) else { throw badAttribute }
                 let attribute = name(bytes, &i, end)
-                Self.skipSpace(bytes, &i, end)
+                XMLBytes.skipSpace(bytes, &i, end)
                 guard i < end, bytes[i] == UInt8(ascii: "=") else { throw badAttribute }
                 i += 1
-                Self.skipSpace(bytes, &i, end)
+                XMLBytes.skipSpace(bytes, &i, end)
                 guard i < end, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") else { throw badAttribute }
                 let quote = bytes[i]
                 i += 1
@@ -114,7 +114,7 @@ struct XMLPullParser {
                 while true {
                     var run = i
                     while run < end, bytes[run] != quote, bytes[run] != UInt8(ascii: "&"), bytes[run] != UInt8(ascii: "<") { run += 1 }
-                    value += Self.copy(bytes, i..<run)
+                    value += XMLBytes.copy(bytes, i..<run)
                     i = run
                     guard i < end, bytes[i] != UInt8(ascii: "<") else { throw badAttribute }
                     if bytes[i] == quote { break }
@@ -129,7 +129,7 @@ struct XMLPullParser {
         position = end + 1
         open.append(qualified)
         rootSeen = true
-        name = Self.local(qualified)
+        name = XMLBytes.local(qualified)
         return .start
     }
 
@@ -139,7 +139,7 @@ struct XMLPullParser {
         let (qualified, rest) = whole.withUnsafeBufferPointer { bytes in
             var i = position
             let qualified = name(bytes, &i, end)
-            Self.skipSpace(bytes, &i, end)
+            XMLBytes.skipSpace(bytes, &i, end)
             return (qualified, i)
         }
         position = end + 1
@@ -147,7 +147,7 @@ struct XMLPullParser {
             throw malformed("tag penutup yang tidak cocok", "an end tag that does not match its start tag")
         }
         open.removeLast()
-        name = Self.local(qualified)
+        name = XMLBytes.local(qualified)
         return .end
     }
 
@@ -182,28 +182,15 @@ struct XMLPullParser {
     /// dozen names millions of times).
     private mutating func name(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int) -> [UInt8] {
         let start = i
-        while i < end, !Self.endsName(bytes[i]) { i += 1 }
+        while i < end, !XMLBytes.endsName(bytes[i]) { i += 1 }
         let count = i - start
         guard count > 0, let base = bytes.baseAddress else { return [] }
         for known in names where known.count == count {
             if known.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base + start, count) == 0 }) { return known }
         }
-        let new = Self.copy(bytes, start..<i)
+        let new = XMLBytes.copy(bytes, start..<i)
         if names.count < 64 { names.append(new) }
         return new
-    }
-
-    /// The bytes of a range, copied at once (not element by element, as a generic slice copy does).
-    private static func copy(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
-        guard let base = bytes.baseAddress, !range.isEmpty else { return [] }
-        return [UInt8](unsafeUninitializedCapacity: range.count) { target, count in
-            target.baseAddress!.initialize(from: base + range.lowerBound, count: range.count)
-            count = range.count
-        }
-    }
-
-    private static func skipSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int) {
-        while i < end, bytes[i] <= 0x20, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
     }
 
     /// `<!--…-->` is skipped, `<![CDATA[…]]>` read as text (true); anything else (a DTD) is refused.
@@ -236,7 +223,7 @@ struct XMLPullParser {
             buffer.withUnsafeBufferPointer { bytes in
                 while end < bytes.count, bytes[end] != UInt8(ascii: "<"), bytes[end] != UInt8(ascii: "&") { end += 1 }
             }
-            Self.appendLineEnds(buffer[position..<end], to: &text, afterCR: &afterCR)
+            XMLBytes.appendLineEnds(buffer[position..<end], to: &text, afterCR: &afterCR)
             position = end
             guard end < buffer.count else { continue }
             if buffer[end] == UInt8(ascii: "<") { return }
@@ -245,24 +232,6 @@ struct XMLPullParser {
             let whole = buffer
             try whole.withUnsafeBufferPointer { bytes in try decodeEntity(bytes, at: &position, end: bytes.count, into: &text) }
             afterCR = false
-        }
-    }
-
-    /// Appends raw text with its line ends made LF, as XML reads them: CR LF and a lone CR become LF (a CR
-    /// written as `&#13;` stays). `afterCR` carries a CR at the end of one run over to the next.
-    private static func appendLineEnds(_ run: ArraySlice<UInt8>, to text: inout [UInt8], afterCR: inout Bool) {
-        guard run.contains(0x0D) || (afterCR && run.first == 0x0A) else {
-            text.append(contentsOf: run)
-            if !run.isEmpty { afterCR = false }
-            return
-        }
-        for byte in run {
-            if byte == 0x0A, afterCR {
-                afterCR = false
-                continue
-            }
-            afterCR = byte == 0x0D
-            text.append(afterCR ? 0x0A : byte)
         }
     }
 
@@ -331,19 +300,6 @@ struct XMLPullParser {
             if recent.count == terminator.count { recent.removeFirst() }
             recent.append(try byteOrEnd())
         }
-    }
-
-    private static func startsName(_ byte: UInt8) -> Bool {
-        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte >= 0x80
-    }
-
-    private static func endsName(_ byte: UInt8) -> Bool {
-        byte <= 0x20 || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=")
-    }
-
-    static func local(_ qualified: [UInt8]) -> [UInt8] {
-        guard let colon = qualified.lastIndex(of: UInt8(ascii: ":")) else { return qualified }
-        return Array(qualified[(colon + 1)...])
     }
 
     // MARK: - Faults
