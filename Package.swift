@@ -49,7 +49,7 @@ let package = Package(
         ),
         // Sample databases and paths shared by the test targets.
         .target(name: "PantauTestSupport", dependencies: ["PantauCore"], path: "Tests/Support"),
-        .testTarget(name: "PantauCoreTests", dependencies: ["PantauCore", "PantauTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "PantauCoreTests", dependencies: ["PantauCore", "PantauTestSupport", "ZIPFoundation"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PantauTUITests",
             dependencies: [
