@@ -33,7 +33,6 @@ public enum PantauError: Error, Equatable, Sendable {
     // Arguments and values given on the command line.
     case controlCharacters(field: String)
 
-    // Writers waiting for each other.
 
     // Backups.
     case backupExists(path: String)
@@ -142,7 +141,6 @@ public enum PantauError: Error, Equatable, Sendable {
             return en ? "\(field) cannot hold control characters (such as Esc, Tab or a line break); type it as plain text."
                       : "\(field) tidak boleh memuat karakter kendali (seperti Esc, Tab atau ganti baris); ketik sebagai teks biasa."
 
-        // Writers waiting for each other.
 
         // Backups.
         case .backupExists(let path):

@@ -47,6 +47,8 @@ final class DashboardRunner {
     private var lastChange: String
     /// A confirmed change being written; keys are answered meanwhile.
     private var save: BackgroundSave?
+    /// Changes confirmed while another was still being written: written next, in order.
+    private var nextChanges: [FieldChange] = []
 
     init(terminal: Terminal, loader: DashboardLoader, appearance: Appearance) {
         self.terminal = terminal
@@ -93,9 +95,17 @@ final class DashboardRunner {
         }
         guard let result = save.takeResult() else { return }
         self.save = nil
+        if !nextChanges.isEmpty { startSave(nextChanges.removeFirst()) }
         lastChange = loader.store.changeToken()
         perform(state.update(result), on: &state)
         draw(state)
+    }
+
+    private func startSave(_ change: FieldChange) {
+        let (loader, lang) = (self.loader, appearance.lang)
+        save = BackgroundSave(store: loader.store.path, lang: lang) {
+            Self.attempt({ try loader.save(change); return .saved }, failure: Action.saveFailed, lang: lang)
+        }
     }
 
     /// Quitting never drops a confirmed change: it is written first (Ctrl-C still leaves at once, unsaved).
@@ -135,11 +145,7 @@ final class DashboardRunner {
             case .loadDetail(let nik):
                 action = Self.attempt({ .detailLoaded(try loader.detail(nik: nik)) }, failure: Action.loadFailed, lang: appearance.lang)
             case .save(let change):
-                guard save == nil else { action = .saveFailed(Strings(appearance.lang).stillSaving); break }
-                let (loader, lang) = (self.loader, appearance.lang)
-                save = BackgroundSave(store: loader.store.path, lang: lang) {
-                    Self.attempt({ try loader.save(change); return .saved }, failure: Action.saveFailed, lang: lang)
-                }
+                if save == nil { startSave(change) } else { nextChanges.append(change) }
                 action = nil
             case .repaint:
                 terminal.repaintAll()

@@ -73,8 +73,8 @@ final class ProgressBar {
     func show(_ p: ImportProgress) {
         if p.writing {
             // Moving the checked rows in: one statement, no rows to count.
-            let text = lang == .en ? "\(p.location): writing \(NumberFormat.integer(p.rows)) rows into the database…"
-                                   : "\(p.location): menulis \(NumberFormat.integer(p.rows)) baris ke basis data…"
+            let text = lang == .en ? "\(TerminalSafe.text(p.location)): writing \(NumberFormat.integer(p.rows)) rows into the database…"
+                                   : "\(TerminalSafe.text(p.location)): menulis \(NumberFormat.integer(p.rows)) baris ke basis data…"
             FileHandle.standardError.write(Data(("\r" + text + "\u{1B}[K").utf8))
             return
         }
@@ -86,8 +86,8 @@ final class ProgressBar {
         let width = 20, filled = Int(fraction * Double(width))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let text = lang == .en
-            ? "\(p.location) [\(bar)] \(NumberFormat.integer(p.rows)) rows, \(NumberFormat.integer(Int(rate))) rows/s, \(NumberFormat.integer(Int(left.rounded()))) s left"
-            : "\(p.location) [\(bar)] \(NumberFormat.integer(p.rows)) baris, \(NumberFormat.integer(Int(rate))) baris/d, sisa \(NumberFormat.integer(Int(left.rounded()))) d"
+            ? "\(TerminalSafe.text(p.location)) [\(bar)] \(NumberFormat.integer(p.rows)) rows, \(NumberFormat.integer(Int(rate))) rows/s, \(NumberFormat.integer(Int(left.rounded()))) s left"
+            : "\(TerminalSafe.text(p.location)) [\(bar)] \(NumberFormat.integer(p.rows)) baris, \(NumberFormat.integer(Int(rate))) baris/d, sisa \(NumberFormat.integer(Int(left.rounded()))) d"
         FileHandle.standardError.write(Data(("\r" + text + "\u{1B}[K").utf8))
     }
 

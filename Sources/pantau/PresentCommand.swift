@@ -14,7 +14,7 @@ struct PresentCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The kabupaten/kota (name or code). Default: the office's region.", valueName: "name|code"))
     var scope: String?
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The year. Default: the latest year with data.", valueName: "yyyy")) var year: Int?
-    @Option(name: .long, help: ArgumentHelp("Seconds before the next slide.", valueName: "seconds")) var interval = 15
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Seconds before the next slide.", valueName: "seconds")) var interval = 15
     @OptionGroup var screen: ScreenOptions
 
     func validate() throws {

@@ -56,12 +56,12 @@ import Testing
         let db = try Fixtures.freshSampleDatabase()
         let path = file("u.csv", Array((Self.umkmHeader + ",Warung Kopi — Bu Aisyah,64.08.03,2020\n,Kopi Caf").utf8) + [0xE9] + Array(",64.08.03,2021\n".utf8))
         try expectRefusal(["import", "umkm", path], db: db, lang: "id", stderr: """
-            \(path):3: memuat byte yang bukan UTF-8, padahal berkas juga berisi teks UTF-8 (baris 2); simpan ulang sebagai CSV UTF-8, atau berikan --encoding utf-8 atau --encoding windows-1252
+            \(path):3: memuat byte yang bukan UTF-8, padahal berkas juga berisi teks UTF-8 (baris 2); simpan ulang sebagai CSV UTF-8, atau berikan --encoding windows-1252 untuk membaca semuanya sebagai Windows-1252
             Tidak ada yang diimpor: perbaiki masalah di atas lalu impor lagi.
 
             """)
         try expectRefusal(["import", "umkm", path], db: db, stderr: """
-            \(path):3: holds a byte that is not UTF-8, though the file also holds UTF-8 text (line 2); save it again as CSV UTF-8, or give --encoding utf-8 or --encoding windows-1252
+            \(path):3: holds a byte that is not UTF-8, though the file also holds UTF-8 text (line 2); save it again as CSV UTF-8, or give --encoding windows-1252 to read it all as Windows-1252
             Nothing was imported: fix the problem above and import again.
 
             """)

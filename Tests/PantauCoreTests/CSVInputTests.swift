@@ -68,14 +68,20 @@ import Testing
     @Test func utf8ThenAStrayByteNamesTheBadLine() throws {
         let path = importing.file("u.csv", bytes(Self.umkmHeader + ",Warung Kopi — Bu Aisyah,64.08.03,2020\n,Warung B,64.08.03,2020\n,Kopi Caf")
                                   + [0xE9] + bytes(",64.08.03,2021\n"))
-        try importing.expectFailure(.umkm, path, ["\(path):4: holds a byte that is not UTF-8, though the file also holds UTF-8 text (line 2); save it again as CSV UTF-8, or give --encoding utf-8 or --encoding windows-1252"])
+        try importing.expectFailure(.umkm, path, ["\(path):4: holds a byte that is not UTF-8, though the file also holds UTF-8 text (line 2); save it again as CSV UTF-8, or give --encoding windows-1252 to read it all as Windows-1252"])
+    }
+
+    @Test func aStrayByteAndUTF8InOneFieldAreRefused() throws {
+        // A Windows-1252 dash and then a UTF-8 one, in the same field: the UTF-8 after the stray byte still counts.
+        let path = importing.file("u.csv", bytes(Self.umkmHeader + ",Warung Kopi ") + [0x97] + bytes(" Bu Aisyah — Sangatta,64.08.03,2020\n"))
+        try importing.expectFailure(.umkm, path, ["\(path):2: holds a byte that is not UTF-8, though the file also holds UTF-8 text (line 2); save it again as CSV UTF-8, or give --encoding windows-1252 to read it all as Windows-1252"])
     }
 
     @Test func aWindows1252ByteEarlyAndUTF8Past64KBIsRefused() throws {
         // Judged on the whole file: the UTF-8 dash comes after the first 64 KB.
         let padding = (1...3000).map { ",Warung \($0),64.08.03,2020\n" }.joined()
         let path = importing.file("u.csv", bytes(Self.umkmHeader + ",Kopi Caf") + [0xE9] + bytes(",64.08.03,2021\n" + padding + ",Warung Kopi — Bu Aisyah,64.08.03,2020\n"))
-        try importing.expectFailure(.umkm, path, ["\(path):2: holds a byte that is not UTF-8, though the file also holds UTF-8 text (line 3003); save it again as CSV UTF-8, or give --encoding utf-8 or --encoding windows-1252"])
+        try importing.expectFailure(.umkm, path, ["\(path):2: holds a byte that is not UTF-8, though the file also holds UTF-8 text (line 3003); save it again as CSV UTF-8, or give --encoding windows-1252 to read it all as Windows-1252"])
     }
 
     @Test func theBadLineIsFoundInsideAQuotedFieldWithLineBreaks() throws {

@@ -113,6 +113,25 @@ import ZIPFoundation
         try expectRefusal(path, "\(path):Sheet1: the row number 99999999999999999999 is not between 1 and 1048576; \(Self.saveAgain)")
     }
 
+    @Test func aRowNumberTwiceIsRefused() throws {
+        let sheet = Self.sheet([Self.header, Self.row(1), Self.row(2)]).replacingOccurrences(of: "<row r=\"3\">", with: "<row r=\"2\">")
+        let path = try Self.workbook(sheet: sheet)
+        try expectRefusal(path, "\(path):Sheet1:2: row 2 comes again, or out of order, in this sheet; \(Self.saveAgain)")
+    }
+
+    /// Sixteen strings of 64 KB fill a page of the table to its last byte; the empty string after them starts a new one.
+    @Test func anEmptySharedStringAfterAFullPage() throws {
+        let long = String(repeating: "x", count: 65_536)
+        let strings = Array(repeating: "<si><t>\(long)</t></si>", count: 16).joined() + "<si><t></t></si><si><t>KSU Penuh</t></si>"
+        let shared = #"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"# + strings + "</sst>"
+        let path = try Self.workbook(sheet: Self.sheet(nameCell: #"<c r="B2" t="s"><v>17</v></c>"#), shared: shared)
+        let store = try Store.open(at: try Fixtures.freshSampleDatabase())
+        _ = try store.importFiles(request(path))
+        #expect(try store.koperasiDetail(nik: "6408039999000001").koperasi.nama == "KSU Penuh")
+        let empty = try Self.workbook(sheet: Self.sheet(nameCell: #"<c r="B2" t="s"><v>16</v></c>"#), shared: shared)
+        try expectRefusal(empty, "\(empty):Sheet1:2: nama: is empty; every row needs a value here")
+    }
+
     /// Cells right of the header's last column are read past without being kept: the row imports as if they
     /// were not there, even at XFD.
     @Test func cellsRightOfTheHeaderAreIgnored() throws {

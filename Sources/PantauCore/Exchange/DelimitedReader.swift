@@ -163,8 +163,8 @@ final class DelimitedReader {
             return t("bukan UTF-8 yang sah; simpan berkas sebagai CSV UTF-8 atau berikan --encoding windows-1252",
                      "is not valid UTF-8; save the file as CSV UTF-8 or give --encoding windows-1252")
         case .mixed(_, let utf8Line):
-            return t("memuat byte yang bukan UTF-8, padahal berkas juga berisi teks UTF-8 (baris \(utf8Line)); simpan ulang sebagai CSV UTF-8, atau berikan --encoding utf-8 atau --encoding windows-1252",
-                     "holds a byte that is not UTF-8, though the file also holds UTF-8 text (line \(utf8Line)); save it again as CSV UTF-8, or give --encoding utf-8 or --encoding windows-1252")
+            return t("memuat byte yang bukan UTF-8, padahal berkas juga berisi teks UTF-8 (baris \(utf8Line)); simpan ulang sebagai CSV UTF-8, atau berikan --encoding windows-1252 untuk membaca semuanya sebagai Windows-1252",
+                     "holds a byte that is not UTF-8, though the file also holds UTF-8 text (line \(utf8Line)); save it again as CSV UTF-8, or give --encoding windows-1252 to read it all as Windows-1252")
         }
     }
 }

@@ -57,6 +57,7 @@ struct FileImporter {
     var summary: ImportSummary.File
     private var map = ImportSchema.HeaderMap()
     private var regions: [String: Result<Region, PantauError>] = [:]
+    private var unknownRegions = 0
 
     init(path: String, index: Int, request: ImportRequest, db: Database) throws {
         source = try TableSource(path: path, encoding: request.encoding, sheet: request.sheet, lang: request.lang)
@@ -186,8 +187,18 @@ struct FileImporter {
             // A spreadsheet that took "64.10" for a number writes it back as "64.1".
             let u = Array(value.utf8)
             if u.count == 4, u[2] == UInt8(ascii: "."), u.allSatisfy({ $0 == UInt8(ascii: ".") || (48...57).contains($0) }) { value += "0" }
-            do { result = .success(try Store.resolveRegion(db, value)) } catch let error as PantauError { result = .failure(error) } catch { result = .failure(.regionNotFound(query: value, suggestions: [])) }
-            regions[raw] = result
+            // Past the problems a failed import lists, a suggestion would never be shown: skip its search.
+            let suggesting = unknownRegions < ImportFailure.listLimit
+            do {
+                result = .success(try Store.resolveRegion(db, value, suggesting: suggesting))
+            } catch let error as PantauError {
+                result = .failure(error)
+            } catch {
+                result = .failure(.regionNotFound(query: Excerpt.of(value), suggestions: []))
+            }
+            // A hostile file may hold a million different wrong names: only the first few failures are kept.
+            if case .failure = result { unknownRegions += 1 }
+            if case .success = result { regions[raw] = result } else if suggesting { regions[raw] = result }
         }
         switch result {
         case .success(let region) where levels.contains(region.level):
@@ -243,7 +254,7 @@ struct FileImporter {
             let u = Umkm(nib: nib, namaUsaha: nama, regionCode: code, sektor: row.text("sektor") ?? "", tahunBinaan: year)
             // UMKM find their duplicates through the table itself (see Upsert.umkm): no key or digest to build per row.
             return Parsed(value: .umkm(u), key: "", keyColumn: nib == nil ? "nama_usaha" : "nib",
-                          keyLabel: nib.map { "NIB \($0)" } ?? "\"\(nama)\"", digest: "")
+                          keyLabel: nib.map { "NIB \($0)" } ?? "\"\(Excerpt.of(nama))\"", digest: "")
         case .pelatihan:
             let nama = row.text("nama", required: true)
             let batch = row.count("angkatan", required: true)
@@ -252,7 +263,7 @@ struct FileImporter {
                               tempat: row.text("tempat") ?? "", regionCode: code ?? "", jumlahKoperasi: row.count("jumlah_koperasi"),
                               jumlahPeserta: row.count("jumlah_peserta"), topik: row.text("topik") ?? "", sumberDana: row.text("sumber_dana") ?? "")
             guard row.problems.isEmpty else { return nil }
-            return Parsed(value: .pelatihan(p), key: "\(p.nama)#\(p.angkatan)", keyColumn: "angkatan", keyLabel: "\(p.nama) angkatan \(p.angkatan)",
+            return Parsed(value: .pelatihan(p), key: "\(p.nama)#\(p.angkatan)", keyColumn: "angkatan", keyLabel: "\(Excerpt.of(p.nama)) angkatan \(p.angkatan)",
                           digest: row.fields.joined(separator: "\u{1F}"))
         case .target:
             let code = row.raw("kode_wilayah") == nil ? "" : region(&row, "kode_wilayah", levels: Set(RegionLevel.allCases), required: false)

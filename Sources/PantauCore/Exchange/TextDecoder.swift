@@ -74,17 +74,23 @@ struct TextDecoder {
     }
 
     /// Whether the bytes hold a well-formed multi-byte UTF-8 sequence, and where the first byte is that is not UTF-8.
+    /// The whole field is looked at: UTF-8 after a stray byte in the same field still counts.
     static func scan(_ bytes: [UInt8]) -> (wellFormed: Bool, firstInvalid: Int?) {
         var wellFormed = false
+        var firstInvalid: Int?
         var i = 0
         while i < bytes.count {
             if bytes[i] < 0x80 { i += 1; continue }
             let length = sequenceLength(bytes, at: i)
-            if length == 0 { return (wellFormed, i) }
+            if length == 0 {
+                if firstInvalid == nil { firstInvalid = i }
+                i += 1
+                continue
+            }
             wellFormed = true
             i += length
         }
-        return (wellFormed, nil)
+        return (wellFormed, firstInvalid)
     }
 
     /// The length of the well-formed UTF-8 sequence starting at `i` (Unicode's table 3-7), or 0.

@@ -28,7 +28,7 @@ extension Store {
         try read { db in try Self.resolveRegion(db, query) }
     }
 
-    static func resolveRegion(_ db: Database, _ query: String) throws -> Region {
+    static func resolveRegion(_ db: Database, _ query: String, suggesting: Bool = true) throws -> Region {
         let trimmed = query.trimmingCharacters(in: .whitespaces)
         let key = RegionName.key(trimmed)
         if key == "indonesia" || key == "nasional" { return .indonesia }
@@ -45,7 +45,7 @@ extension Store {
         if codes.count > 1 {
             throw PantauError.regionAmbiguous(query: Excerpt.of(trimmed), candidates: try codes.map { try label(db, code: $0) })
         }
-        throw PantauError.regionNotFound(query: Excerpt.of(trimmed), suggestions: try suggestions(db, key: key))
+        throw PantauError.regionNotFound(query: Excerpt.of(trimmed), suggestions: suggesting ? try suggestions(db, key: key) : [])
     }
 
     /// A region's name with its enclosing kabupaten (for kecamatan) and code: "Muara Bengkal, Kutai Timur (64.08.03)".

@@ -22,17 +22,24 @@ extension Store {
         defer { umask(previous) }
         do {
             // VACUUM cannot run inside a transaction, which every GRDB read opens: this one reads on its own.
-            try reader.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [partial]) }
-            guard rename(partial, destination) == 0 else { throw PantauError.backupFailed(path: destination, reason: String(cString: strerror(errno))) }
-        } catch let error as PantauError {
+            errno = 0
+            do {
+                try reader.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [partial]) }
+            } catch {
+                throw PantauError.backupFailed(path: destination, reason: Self.whyNotWritten(error, folder: folder, errno: errno))
+            }
+            try NewDatabase.publish(partial, as: destination, exists: .backupExists(path: destination),
+                                    failed: { PantauError.backupFailed(path: destination, reason: $0) })
+        } catch {
             try? manager.removeItem(atPath: partial)
             throw error
-        } catch {
-            // The system's word for why the write failed (no space, file too large, permission), not SQLite's.
-            let cause = errno
-            try? manager.removeItem(atPath: partial)
-            let full = (error as? DatabaseError)?.resultCode == .SQLITE_FULL
-            throw PantauError.backupFailed(path: destination, reason: String(cString: strerror(full ? ENOSPC : cause)))
         }
+    }
+
+    /// The system's word for why a copy was not written (no space, file too large, no permission), not SQLite's.
+    private static func whyNotWritten(_ error: any Error, folder: String, errno cause: Int32) -> String {
+        if (error as? DatabaseError)?.resultCode == .SQLITE_FULL { return String(cString: strerror(ENOSPC)) }
+        if Glibc.access(folder.isEmpty ? "." : folder, W_OK) != 0 { return String(cString: strerror(EACCES)) }
+        return String(cString: strerror(cause != 0 ? cause : EIO))
     }
 }

@@ -31,7 +31,7 @@ enum NewDatabase {
             if let size = try? FileManager.default.attributesOfItem(atPath: temporary + "-wal")[.size] as? Int, size > 0 {
                 throw PantauError.databaseDiskProblem(path: target)
             }
-            try publish(temporary, as: target)
+            try publish(temporary, as: target, failed: { PantauError.databaseUnreadable(path: target, reason: $0) })
         } catch {
             Store.removeDatabaseFiles(at: temporary)
             throw error
@@ -51,17 +51,17 @@ enum NewDatabase {
         }
     }
 
-    /// A hard link cannot replace a file that appeared meanwhile (rename would); where links are not allowed, rename.
-    private static func publish(_ temporary: String, as target: String) throws {
+    /// Gives a finished file its name. A hard link cannot replace a file that appeared meanwhile (rename would);
+    /// where links are not allowed, rename. `exists` is thrown when the name is taken, `failed` with the system's reason.
+    static func publish(_ temporary: String, as target: String, exists: PantauError? = nil,
+                        failed: (String) -> PantauError = { PantauError.databaseUnreadable(path: "", reason: $0) }) throws {
+        let taken = exists ?? PantauError.databaseExists(path: target)
         if link(temporary, target) == 0 {
             unlink(temporary)
             return
         }
-        if errno == EEXIST { throw PantauError.databaseExists(path: target) }
-        if FileManager.default.fileExists(atPath: target) { throw PantauError.databaseExists(path: target) }
-        guard rename(temporary, target) == 0 else {
-            throw PantauError.databaseUnreadable(path: target, reason: String(cString: strerror(errno)))
-        }
+        if errno == EEXIST || FileManager.default.fileExists(atPath: target) { throw taken }
+        guard rename(temporary, target) == 0 else { throw failed(String(cString: strerror(errno))) }
     }
 
     /// Makes the new name itself durable.

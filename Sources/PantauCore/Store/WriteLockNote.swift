@@ -19,9 +19,21 @@ public struct WriteLockNote: Codable, Sendable, Equatable {
 
     /// The note of a live writer, if there is one.
     public static func current(beside database: String) -> WriteLockNote? {
-        guard let data = FileManager.default.contents(atPath: path(beside: database)),
+        guard let data = read(path(beside: database)),
               let note = try? JSONDecoder().decode(WriteLockNote.self, from: data), note.isAlive else { return nil }
         return note
+    }
+
+    /// The note's bytes: a regular file, not followed through a link, and small (a note is under 200 bytes).
+    private static func read(_ notePath: String) -> Data? {
+        let fd = open(notePath, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = Glibc.read(fd, &buffer, buffer.count)
+        return count > 0 ? Data(buffer[..<count]) : nil
     }
 
     /// False once the process that wrote the note has ended (a process of another account is taken as alive).
@@ -33,9 +45,10 @@ public struct WriteLockNote: Codable, Sendable, Equatable {
         var info = stat()
         guard stat(database, &info) == 0, let data = try? JSONEncoder().encode(self) else { return }
         let mode = info.st_mode & 0o777
-        // A stale note of another account may not be ours to truncate, but its folder lets us replace it.
-        var fd = open(notePath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-        if fd < 0 { unlink(notePath); fd = open(notePath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode) }
+        // Always a new file of our own: an old note (another account's, or a link planted in a shared folder) is
+        // replaced, never written through.
+        unlink(notePath)
+        let fd = open(notePath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else { return }
         defer { close(fd) }
         _ = fchown(fd, uid_t.max, info.st_gid)
@@ -46,8 +59,7 @@ public struct WriteLockNote: Codable, Sendable, Equatable {
     /// Removes the note if it is still this one (a later writer may have replaced it).
     func remove(beside database: String) {
         let notePath = Self.path(beside: database)
-        guard let data = FileManager.default.contents(atPath: notePath),
-              (try? JSONDecoder().decode(WriteLockNote.self, from: data)) == self else { return }
+        guard let data = Self.read(notePath), (try? JSONDecoder().decode(WriteLockNote.self, from: data)) == self else { return }
         unlink(notePath)
     }
 }

@@ -57,7 +57,8 @@ struct SharedStrings {
 
     private mutating func append(_ bytes: [UInt8]?) throws {
         guard let bytes else { spans.append(Self.tooLongMark); return }
-        if pages.isEmpty || pages[pages.count - 1].count + bytes.count > Self.pageSize {
+        // A page never fills to its last byte: a start of pageSize would not fit in the span's 20 bits.
+        if pages.isEmpty || pages[pages.count - 1].count + bytes.count >= Self.pageSize {
             guard (pages.count + 1) * Self.pageSize + spans.count * 16 <= XLSXLimits.sharedStringsBytes else { throw Self.tooLarge }
             pages.append([])
             pages[pages.count - 1].reserveCapacity(Self.pageSize)

@@ -56,6 +56,8 @@ final class SheetReader {
             guard let number = Self.number(r), (1...XLSXLimits.rows).contains(number) else {
                 throw XLSXFault.badRowNumber(Self.excerpt(r))
             }
+            // Rows come in order, each once: a row number twice would be two rows on one line.
+            guard number > rowNumber else { throw XLSXFault.rowsOutOfOrder(number) }
             rowNumber = number
         } else {
             guard rowNumber < XLSXLimits.rows else { throw XLSXFault.badRowNumber(String(rowNumber + 1)) }
@@ -213,6 +215,11 @@ extension XLSXFault {
 
     static let outOfOrder = XLSXFault("sel-selnya tidak urut (ada sel di kiri sel sebelumnya); \(saveAgain.id)",
                                       "its cells are out of order (a cell left of the one before it); \(saveAgain.en)")
+
+    static func rowsOutOfOrder(_ number: Int) -> XLSXFault {
+        XLSXFault("baris \(number) muncul lagi atau tidak urut di lembar ini; \(saveAgain.id)",
+                  "row \(number) comes again, or out of order, in this sheet; \(saveAgain.en)")
+    }
 
     static let rowTooLong = XLSXFault("baris ini berisi teks lebih dari 1 MB, padahal satu baris paling banyak 1 MB; pendekkan isinya",
                                       "this row holds more than 1 MB of text, and a row holds at most 1 MB; shorten its cells")
