@@ -49,7 +49,7 @@ let package = Package(
         ),
         // Sample databases and paths shared by the test targets.
         .target(name: "PantauTestSupport", dependencies: ["PantauCore"], path: "Tests/Support"),
-        .testTarget(name: "PantauCoreTests", dependencies: ["PantauCore", "PantauTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "PantauCoreTests", dependencies: ["PantauCore", "PantauTestSupport", "ZIPFoundation"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PantauTUITests",
             dependencies: [
@@ -58,6 +58,11 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["PantauCore", "PantauTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PantauCore", "PantauTestSupport"], exclude: ["Fixtures"]),
+        // Hundreds of malformed import files derived from the sample export, each run through the real binary.
+        .testTarget(
+            name: "ImportFuzzTests",
+            dependencies: ["PantauTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
     ]
 )

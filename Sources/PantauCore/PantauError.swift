@@ -35,6 +35,14 @@ public enum PantauError: Error, Equatable, Sendable {
 
     // Writers waiting for each other.
 
+    // Backups.
+    case backupExists(path: String)
+    case backupIsFolder(path: String)
+    case backupFolderMissing(path: String)
+    case backupFailed(path: String, reason: String)
+    case upgradeWithoutBackup(path: String, backup: String, reason: String)
+    case databaseFromOlderPantau(path: String, readOnlyAsked: Bool)
+
     /// The sentence for a person. Values quoted in it come from files and arguments: their control characters
     /// are made visible, so that nothing in a message can steer the terminal it is printed on.
     public func message(_ lang: Language = .id) -> String { TerminalSafe.text(sentence(lang)) }
@@ -135,6 +143,30 @@ public enum PantauError: Error, Equatable, Sendable {
                       : "\(field) tidak boleh memuat karakter kendali (seperti Esc, Tab atau ganti baris); ketik sebagai teks biasa."
 
         // Writers waiting for each other.
+
+        // Backups.
+        case .backupExists(let path):
+            return en ? "\(path) already exists; give the backup a new name (e.g. with the date) or remove the old file first."
+                      : "\(path) sudah ada; beri cadangan nama baru (misalnya dengan tanggal) atau hapus berkas lama lebih dulu."
+        case .backupIsFolder(let path):
+            return en ? "\(path) is a folder; give the name of the backup file inside it, e.g. \(path)/pantau-2024-03-15.db."
+                      : "\(path) adalah folder; berikan nama berkas cadangan di dalamnya, misalnya \(path)/pantau-2024-03-15.db."
+        case .backupFolderMissing(let path):
+            return en ? "The folder of \(path) does not exist; create it first or choose another place for the backup."
+                      : "Folder untuk \(path) tidak ada; buat lebih dulu atau pilih tempat lain untuk cadangan."
+        case .backupFailed(let path, let reason):
+            return en ? "The backup \(path) could not be written (\(reason)); nothing was left behind: check the free space and the folder's permissions."
+                      : "Cadangan \(path) tidak dapat ditulis (\(reason)); tidak ada sisa berkas: periksa ruang kosong dan izin foldernya."
+        case .upgradeWithoutBackup(let path, let backup, let reason):
+            return en ? "\(path) was made by an older Pantau and is upgraded only after a backup, but \(backup) could not be written (\(reason)); nothing was changed: free some space beside the database and run the command again."
+                      : "\(path) dibuat oleh Pantau versi lama dan hanya ditingkatkan setelah dicadangkan, tetapi \(backup) tidak dapat ditulis (\(reason)); tidak ada yang diubah: kosongkan ruang di samping basis data lalu jalankan perintahnya lagi."
+        case .databaseFromOlderPantau(let path, let readOnlyAsked):
+            if readOnlyAsked {
+                return en ? "\(path) was made by an older Pantau and must be upgraded before this one can read it; run the command once without --read-only (Pantau backs the file up first)."
+                          : "\(path) dibuat oleh Pantau versi lama dan harus ditingkatkan sebelum dapat dibaca versi ini; jalankan perintahnya sekali tanpa --read-only (Pantau mencadangkan berkasnya lebih dulu)."
+            }
+            return en ? "\(path) was made by an older Pantau and must be upgraded before this one can read it, which you may not do; ask an officer who may change the database to run any pantau command on it once."
+                      : "\(path) dibuat oleh Pantau versi lama dan harus ditingkatkan sebelum dapat dibaca versi ini, yang tidak boleh Anda lakukan; minta petugas yang boleh mengubah basis data menjalankan satu perintah pantau padanya."
         }
     }
 }

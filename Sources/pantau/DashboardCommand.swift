@@ -104,7 +104,9 @@ final class DashboardRunner {
             case .loadDetail(let nik):
                 action = attempt({ .detailLoaded(try loader.detail(nik: nik)) }, failure: Action.loadFailed)
             case .save(let change):
+                reportWaits(over: state)
                 action = attempt({ try loader.save(change); return .saved }, failure: Action.saveFailed)
+                WriteWait.stopReporting()
                 lastChange = loader.store.changeToken()
             case .repaint:
                 terminal.repaintAll()
@@ -126,7 +128,31 @@ final class DashboardRunner {
         }
     }
 
-    private func draw(_ state: DashboardState) {
+    /// A save that has to wait for another officer's write says in the status line what it waits for. The screen
+    /// shows that frame until the save is done: keys wait too, as the dashboard reads and writes on one thread.
+    private func reportWaits(over state: DashboardState) {
+        let frame = WaitingFrame(runner: self, state: state)
+        WriteWait.report(waitsOn: loader.store.path) { holder in frame.show(holder) }
+    }
+
+    fileprivate func draw(_ state: DashboardState) {
         terminal.draw(DashboardView(state: state, appearance: appearance).render())
+    }
+}
+
+/// The dashboard as it was when a save began, drawn again with what the save waits for in the status line.
+/// Drawn only while the dashboard's own thread is blocked in that save, so never at the same time as another frame.
+private final class WaitingFrame: @unchecked Sendable {
+    let runner: DashboardRunner
+    var state: DashboardState
+
+    init(runner: DashboardRunner, state: DashboardState) {
+        self.runner = runner
+        self.state = state
+    }
+
+    func show(_ holder: WriteHolder) {
+        state.message = TerminalSafe.text(holder.waitingMessage(runner.appearance.lang))
+        runner.draw(state)
     }
 }

@@ -42,6 +42,7 @@ struct ImportCommand: ParsableCommand {
         }
         try reportingUserErrors(lang: lang) {
             let store = try database.openStore()
+            reportingWaits(of: store, lang: lang)
             var request = ImportRequest(kind: kind, files: files)
             request.dryRun = dryRun
             request.encoding = encoding.flatMap(TextEncoding.init(name:))
@@ -70,6 +71,13 @@ final class ProgressBar {
     init(lang: Language) { self.lang = lang }
 
     func show(_ p: ImportProgress) {
+        if p.writing {
+            // Moving the checked rows in: one statement, no rows to count.
+            let text = lang == .en ? "\(p.location): writing \(NumberFormat.integer(p.rows)) rows into the database…"
+                                   : "\(p.location): menulis \(NumberFormat.integer(p.rows)) baris ke basis data…"
+            FileHandle.standardError.write(Data(("\r" + text + "\u{1B}[K").utf8))
+            return
+        }
         guard Date().timeIntervalSince(last) > 0.2 else { return }
         last = Date()
         let rate = p.seconds > 0 ? Double(p.rows) / p.seconds : 0
@@ -100,7 +108,8 @@ enum ImportReport {
         } else {
             lines.append(en ? "Done in \(time) s." : "Selesai dalam \(time) detik.")
         }
-        return lines.joined(separator: "\n")
+        // A file's name may hold anything, escape sequences included.
+        return lines.map(TerminalSafe.text).joined(separator: "\n")
     }
 }
 

@@ -18,6 +18,7 @@ struct RATCommand: ParsableCommand {
     func run() throws {
         try reportingUserErrors(lang: database.language) {
             let store = try database.openStore()
+            reportingWaits(of: store, lang: database.language)
             try store.recordRAT(nik: nik, year: year, heldOn: date, note: note)
             print(database.language == .en ? "RAT \(year) recorded for \(nik)." : "RAT \(year) dicatat untuk \(nik).")
         }
@@ -38,9 +39,19 @@ struct EvaluateCommand: ParsableCommand {
     func run() throws {
         try reportingUserErrors(lang: database.language) {
             let store = try database.openStore()
+            reportingWaits(of: store, lang: database.language)
             try store.evaluate(nik: nik, outcome: outcome, note: note)
             print(database.language == .en ? "Evaluation of \(nik): \(outcome.rawValue)." : "Evaluasi \(nik): \(outcome.rawValue).")
         }
+    }
+}
+
+/// While another officer holds the database's write lock, a write waits for it: this says once on stderr what for.
+func reportingWaits(of store: Store, lang: Language) {
+    // On a terminal, over whatever progress line is showing.
+    let clearLine = isatty(STDERR_FILENO) == 1 ? "\r\u{1B}[K" : ""
+    WriteWait.report(waitsOn: store.path) { holder in
+        FileHandle.standardError.write(Data((clearLine + "pantau: " + TerminalSafe.text(holder.waitingMessage(lang)) + "\n").utf8))
     }
 }
 

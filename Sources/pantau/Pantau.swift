@@ -14,8 +14,9 @@ struct Pantau: ParsableCommand {
             (normally ~/.local/share/pantau/pantau.db). When no database is named and none is there yet, pantau creates a \
             demo database from the bundled sample data; start a real office database with `pantau init --db PATH`.
             """,
+        version: PantauVersion.summary,
         subcommands: [DashboardCommand.self, ReportCommand.self, PresentCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self,
-                      RATCommand.self, EvaluateCommand.self, LogCommand.self, SettingCommand.self, CheckCommand.self],
+                      RATCommand.self, EvaluateCommand.self, LogCommand.self, SettingCommand.self, CheckCommand.self, BackupCommand.self],
         defaultSubcommand: DashboardCommand.self)
 }
 

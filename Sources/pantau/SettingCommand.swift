@@ -23,6 +23,7 @@ struct SettingCommand: ParsableCommand {
     func run() throws {
         try reportingUserErrors(lang: database.language) {
             let store = try database.openStore()
+            reportingWaits(of: store, lang: database.language)
             if let key, let value {
                 try store.changeSetting(key, to: value)
             }

@@ -49,6 +49,23 @@ import Testing
         #expect(!result.stderr.contains(esc))
     }
 
+    @Test func importMessagesShowEscapesFromTheFile() throws {
+        let db = try Fixtures.freshSampleDatabase()
+        let file = Fixtures.temporaryPath("kop\(esc)[2J.csv")
+        let header = "nik,nama,kode_wilayah,jenis,catatan\(esc)[31m\n"
+        try Data((header + "6408031000000099,KSP Baru,Muara Bengkal,konsumen,x\n").utf8).write(to: URL(fileURLWithPath: file))
+        let warned = try CLI.run(["import", "koperasi", file, "--db", db, "--dry-run", "--lang", "en"])
+        #expect(warned.status == 0)
+        #expect(warned.stderr.contains("kop^[[2J.csv:1: catatan^[[31m: unknown column, ignored"))
+        try Data((header + "6408031000000099,KSP Baru,\u{9B}2J Bengkal,konsumen,x\n").utf8).write(to: URL(fileURLWithPath: file))
+        let refused = try CLI.run(["import", "koperasi", file, "--db", db, "--lang", "en"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("kop^[[2J.csv:2: kode_wilayah: No region is called \"<U+009B>2J Bengkal\""))
+        for output in [warned.stdout, warned.stderr, refused.stderr] {
+            #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B })
+        }
+    }
+
     @Test func aNegativeYearIsAYearNotAnOption() throws {
         let db = try Fixtures.freshSampleDatabase()
         let report = try CLI.run(["report", "--db", db, "--scope", "64.08", "--year", "-1", "--lang", "en"])

@@ -6,10 +6,11 @@ public enum ImportProblem: Error, Equatable, Sendable {
     case row(path: String, line: Int, column: String?, message: String)
 
     /// `FILE:LINE: column: what is wrong, and how to fix it`. A column is named as the file has it (an unknown one too), so it is shown as an excerpt.
+    /// The line goes to a terminal: whatever a file name or a message quotes, no control character reaches it raw.
     public var description: String {
         switch self {
-        case .file(let path, let message): "\(path): \(message)"
-        case .row(let path, let line, let column, let message): "\(path):\(line): " + (column.map { "\(Excerpt.of($0)): " } ?? "") + message
+        case .file(let path, let message): TerminalSafe.text("\(path): \(message)")
+        case .row(let path, let line, let column, let message): TerminalSafe.text("\(path):\(line): " + (column.map { "\(Excerpt.of($0)): " } ?? "") + message)
         }
     }
 }

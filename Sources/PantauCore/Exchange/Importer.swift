@@ -27,6 +27,8 @@ public struct ImportProgress: Sendable {
     public var bytesRead: Int
     public var bytesTotal: Int
     public var seconds: Double
+    /// Every row is checked and staged; the rows are being written into the database (under its write lock).
+    public var writing = false
 }
 
 public struct ImportRequest: Sendable {
@@ -43,75 +45,39 @@ public struct ImportRequest: Sendable {
     public init(kind: ImportKind, files: [String]) { self.kind = kind; self.files = files }
 }
 
-extension Store {
-    /// Imports files all or nothing: every row is checked, and with any problem nothing is written.
-    /// Rows stream from the files into one transaction; memory stays small whatever the file size.
-    public func importFiles(_ request: ImportRequest, progress: ((ImportProgress) -> Void)? = nil) throws -> ImportSummary {
-        guard let writer = writerIfAny else {
-            throw readOnlyRequested ? PantauError.readOnly(path: path) : PantauError.noWriteAccess(path: path)
-        }
-        let started = Date()
-        var summary = ImportSummary(dryRun: request.dryRun)
-        var problems: [ImportProblem] = []
-        var unlisted = 0
-        func note(_ new: [ImportProblem]) {
-            for p in new {
-                if problems.count < ImportFailure.listLimit { problems.append(p) } else { unlisted += 1 }
-            }
-        }
-        try writer.writeWithoutTransaction { db in
-            // A larger page cache while the indexes of a big table grow: bounded (32 MB), and much faster.
-            try db.execute(sql: "PRAGMA cache_size = -32768")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            try db.inTransaction {
-                for path in request.files {
-                    do {
-                        var importer = try FileImporter(path: path, request: request, db: db)
-                        let (location, size) = (importer.source.location, importer.source.size)
-                        summary.files.append(try importer.run(note: note) { rows, bytes in
-                            progress?(ImportProgress(location: location, rows: rows, bytesRead: bytes, bytesTotal: size,
-                                                     seconds: Date().timeIntervalSince(started)))
-                        })
-                        summary.warnings += importer.warnings
-                    } catch let problem as ImportProblem {
-                        note([problem])
-                    }
-                }
-                try db.execute(sql: "DROP TABLE IF EXISTS temp.import_seen")
-                return problems.isEmpty && !request.dryRun ? .commit : .rollback
-            }
-        }
-        summary.seconds = Date().timeIntervalSince(started)
-        if !problems.isEmpty { throw ImportFailure(problems: problems, unlisted: unlisted) }
-        return summary
-    }
-}
-
-/// One file of an import: header, rows, checks and writes.
+/// One file of an import: header, rows and checks into the staging area, then the staged rows into the database.
 struct FileImporter {
     var source: TableSource
+    let index: Int
     let request: ImportRequest
     let db: Database
-    let upsert: Upsert
+    var upsert: Upsert
     var warnings: [ImportProblem] = []
+    /// Rows read, and rows that repeat an earlier one exactly; the rest comes when the rows are moved in.
+    var summary: ImportSummary.File
+    private var map = ImportSchema.HeaderMap()
     private var regions: [String: Result<Region, PantauError>] = [:]
 
-    init(path: String, request: ImportRequest, db: Database) throws {
+    init(path: String, index: Int, request: ImportRequest, db: Database) throws {
         source = try TableSource(path: path, encoding: request.encoding, sheet: request.sheet, lang: request.lang)
+        self.index = index
         self.request = request
         self.db = db
+        summary = ImportSummary.File(location: source.location)
         upsert = Upsert(db: db, who: request.who, note: (request.lang == .en ? "import " : "impor ") + (path as NSString).lastPathComponent,
-                        audited: request.audited)
+                        audited: request.audited, dryRun: request.dryRun)
     }
 
     private func t(_ id: String, _ en: String) -> String { request.lang == .en ? en : id }
 
-    mutating func run(note: ([ImportProblem]) -> Void, progress: (Int, Int) -> Void) throws -> ImportSummary.File {
-        var file = ImportSummary.File(location: source.location)
+    private var present: Set<String> { Set(map.index.keys) }
+
+    /// Reads and checks every row, and stages the good ones; problems go to `note`.
+    mutating func stage(note: ([ImportProblem]) -> Void, progress: (Int, Int) -> Void) throws {
         guard let (headerLine, header) = try source.nextRow() else {
             throw ImportProblem.file(path: source.location, message: t("kosong; baris pertama harus berisi nama kolom", "is empty; its first line must name the columns"))
         }
-        let map = ImportSchema.map(header: header, kind: request.kind)
+        map = ImportSchema.map(header: header, kind: request.kind)
         if !map.missing.isEmpty {
             throw ImportProblem.row(path: source.location, line: headerLine, column: nil, message: t(
                 "kolom wajib tidak ada: \(map.missing.joined(separator: ", ")); tambahkan kolom itu (lihat pantau import --template \(request.kind.rawValue))",
@@ -120,15 +86,10 @@ struct FileImporter {
         for name in map.unknown {
             warnings.append(.row(path: source.location, line: headerLine, column: name, message: t("kolom tidak dikenal, diabaikan", "unknown column, ignored")))
         }
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_seen (key TEXT PRIMARY KEY, digest TEXT NOT NULL, line INTEGER NOT NULL) WITHOUT ROWID")
-        try db.execute(sql: "DELETE FROM temp.import_seen")
-        let present = Set(map.index.keys)
         let delimited = source.encoding != nil
-        let umkmBaseline = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM umkm") ?? 0
-        var umkmUpdated: Set<Int64> = []
         while let (line, fields) = try source.nextRow() {
-            file.rows += 1
-            if file.rows % 4096 == 0 { progress(file.rows, source.bytesRead) }
+            summary.rows += 1
+            if summary.rows % 4096 == 0 { progress(summary.rows, source.bytesRead) }
             var row = ImportRow(fields: fields, map: map, location: source.location, line: line, lang: request.lang)
             if delimited && fields.count < header.count {
                 row.problem(nil, t("hanya \(fields.count) kolom, padahal judul punya \(header.count); ada pemisah yang hilang atau tanda kutip yang tidak ditutup",
@@ -138,11 +99,10 @@ struct FileImporter {
             }
             guard let record = parse(&row) else { note(row.problems); continue }
             if case .umkm(let u) = record.value {
-                switch try upsert.umkm(u, fields: present, addedAbove: umkmBaseline, updated: &umkmUpdated) {
-                case .inserted: file.inserted += 1
-                case .updated: file.updated += 1
-                case .unchanged: file.unchanged += 1
-                case .conflictsWithEarlierRow:
+                switch try ImportStaging.stage(db, file: index, line: line, u) {
+                case .staged: break
+                case .sameAsEarlier: summary.unchanged += 1
+                case .differsFromEarlier:
                     row.problem(record.keyColumn, t("\(record.keyLabel) sudah ada di baris sebelumnya dengan isi berbeda; simpan salah satunya saja",
                                                     "\(record.keyLabel) is also on an earlier line with different contents; keep only one of the rows"))
                     note(row.problems)
@@ -150,29 +110,50 @@ struct FileImporter {
                 continue
             }
             // The same key twice in one file must say the same thing.
-            try db.cachedStatement(sql: "INSERT INTO temp.import_seen(key, digest, line) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                .execute(arguments: [record.key, record.digest, line])
+            try db.cachedStatement(sql: "INSERT INTO temp.import_seen(file, key, digest, line) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .execute(arguments: [index, record.key, record.digest, line])
             if db.changesCount == 0 {
-                let earlier = try Row.fetchOne(db.cachedStatement(sql: "SELECT digest, line FROM temp.import_seen WHERE key = ?"), arguments: [record.key])!
+                let earlier = try Row.fetchOne(db.cachedStatement(sql: "SELECT digest, line FROM temp.import_seen WHERE file = ? AND key = ?"),
+                                               arguments: [index, record.key])!
                 if earlier["digest"] as String != record.digest {
                     row.problem(record.keyColumn, t("\(record.keyLabel) sama dengan baris \(earlier["line"] as Int) tetapi isinya berbeda; simpan salah satunya saja",
                                                     "\(record.keyLabel) is also on line \(earlier["line"] as Int) with different contents; keep only one of the two rows"))
                     note(row.problems)
                 } else {
-                    file.unchanged += 1
+                    summary.unchanged += 1
                 }
                 continue
             }
-            switch try write(record.value, present: present) {
-            case .inserted: file.inserted += 1
-            case .updated: file.updated += 1
-            case .unchanged, .conflictsWithEarlierRow: file.unchanged += 1
+            try ImportStaging.stage(db, file: index, line: line, fields: fields)
+        }
+        progress(summary.rows, source.bytesRead)
+        summary.warned = warnings.count
+        summary.encoding = source.encoding
+    }
+
+    /// Writes the staged rows (a dry run only counts them), counted against the records as they are now.
+    mutating func move() throws -> ImportSummary.File {
+        var file = summary
+        upsert.now = Store.now()
+        if request.kind == .umkm {
+            let counts = try ImportStaging.moveUmkm(db, file: index, fields: present, upsert: upsert)
+            file.inserted += counts.inserted
+            file.updated += counts.updated
+            file.unchanged += counts.unchanged
+        } else {
+            let rows = try ImportStaging.rows(db, file: index)
+            while let staged = try rows.next() {
+                // Checked when staged: parsing again gives the same record.
+                var row = ImportRow(fields: try ImportStaging.fields(staged), map: map, location: source.location, line: staged["line"], lang: request.lang)
+                guard let record = parse(&row) else { throw ImportFailure(problems: row.problems, unlisted: 0) }
+                switch try write(record.value, present: present) {
+                case .inserted: file.inserted += 1
+                case .updated: file.updated += 1
+                case .unchanged: file.unchanged += 1
+                }
             }
         }
-        progress(file.rows, source.bytesRead)
-        file.warned = warnings.count
-        file.encoding = source.encoding
-        if request.kind == .umkm && file.inserted > 0 && request.audited {
+        if request.kind == .umkm && file.inserted > 0 && request.audited && !request.dryRun {
             try Store.audit(db, entity: "umkm", record: (source.location as NSString).lastPathComponent, field: "impor", old: nil,
                             new: t("\(file.inserted) ditambah", "\(file.inserted) added"), note: upsert.note, who: request.who)
         }
@@ -184,7 +165,7 @@ struct FileImporter {
     private func write(_ record: Record, present: Set<String>) throws -> UpsertOutcome {
         switch record {
         case .koperasi(let k): try upsert.koperasi(k, fields: present)
-        case .umkm: .unchanged  // written in run(), with its own duplicate check
+        case .umkm: .unchanged  // moved in all at once (see ImportStaging.moveUmkm)
         case .pelatihan(let p): try upsert.pelatihan(p)
         case .target(let t): try upsert.target(t)
         }

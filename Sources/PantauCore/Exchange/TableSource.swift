@@ -28,11 +28,11 @@ struct TableSource {
         }
     }
 
-    /// Bytes read so far (for progress); a workbook is read whole at once.
+    /// Bytes read so far (for progress).
     var bytesRead: Int {
         switch reader {
         case .delimited(let r): r.bytesRead
-        case .xlsx: size
+        case .xlsx(let r): r.bytesRead
         }
     }
 
@@ -44,7 +44,7 @@ struct TableSource {
     func nextRow() throws -> (line: Int, fields: [String])? {
         switch reader {
         case .delimited(let r): try r.nextRow()
-        case .xlsx(let r): r.nextRow()
+        case .xlsx(let r): try r.nextRow()
         }
     }
 }

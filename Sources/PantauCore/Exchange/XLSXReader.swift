@@ -1,187 +1,134 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-import ZIPFoundation
 
 /// Reads the rows of one sheet of an .xlsx workbook (a zip of XML parts), as text, with their row numbers.
+/// The sheet streams: one row at a time is in memory, whatever the size of the workbook. A damaged or hostile
+/// workbook is refused with one sentence, at the point where the damage shows (at the latest when the sheet's
+/// checksum fails at its end), so that the import, all or nothing, writes nothing.
 final class XLSXReader {
     let path: String
     let sheetName: String
-    private var rows: [(line: Int, fields: [String])] = []
-    private var index = 0
+    /// The sheets of the workbook, in order: their names and their parts in the zip.
+    let sheets: [(name: String, part: String)]
+    private let lang: Language
+    private let sheet: SheetReader
+    /// The sheet's part, and the bytes of the file outside it (read before the rows).
+    private let sheetStream: (stream: ZipEntryStream, otherBytes: UInt64)
+    private var headerSeen = false
 
     /// Opens the first sheet, or the one named `sheet`.
-    init(path: String, sheet: String?, lang: Language = .id) throws {
+    init(path: String, sheet wanted: String?, lang: Language = .id) throws {
         self.path = path
+        self.lang = lang
         func t(_ id: String, _ en: String) -> String { lang == .en ? en : id }
-        let archive: Archive
+        var location = path
         do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        } catch {
-            throw ImportProblem.file(path: path, message: t("bukan buku kerja .xlsx yang terbaca; simpan ulang dari Excel atau LibreOffice", "is not a readable .xlsx workbook; save it again from Excel or LibreOffice"))
+            let zip = try ZipDirectory(path: path)
+            func parser(_ part: String) throws -> XMLPullParser? {
+                guard let entry = zip[part] else { return nil }
+                let stream = try ZipEntryStream(directory: zip, entry: entry)
+                return XMLPullParser(part: part, source: stream.next)
+            }
+            guard let workbook = try parser("xl/workbook.xml"), let relations = try parser("xl/_rels/workbook.xml.rels") else {
+                throw XLSXFault("bukan buku kerja .xlsx (tidak ada xl/workbook.xml); simpan sebagai .xlsx atau .csv",
+                                "is not an .xlsx workbook (no xl/workbook.xml); save it as .xlsx or .csv")
+            }
+            let sheets = try Self.sheets(workbook: workbook, relations: relations)
+            self.sheets = sheets
+            guard let chosen = wanted.map({ name in sheets.first { $0.name == name } }) ?? sheets.first else {
+                let names = sheets.prefix(20).map(\.name).joined(separator: ", ") + (sheets.count > 20 ? ", …" : "")
+                throw XLSXFault("tidak punya lembar bernama \"\(wanted ?? "")\"; lembarnya: \(names)", "has no sheet named \"\(wanted ?? "")\"; its sheets are: \(names)")
+            }
+            sheetName = chosen.name
+            location = "\(path):\(chosen.name)"
+            let shared = try parser("xl/sharedStrings.xml").map(SharedStrings.init(parser:)) ?? SharedStrings()
+            guard let entry = zip[chosen.part] else {
+                throw XLSXFault("lembar \(chosen.name) tidak ada; \(XLSXFault.saveAgain.id)", "lacks its sheet \(chosen.name); \(XLSXFault.saveAgain.en)")
+            }
+            let stream = try ZipEntryStream(directory: zip, entry: entry)
+            sheetStream = (stream, zip.fileSize - min(zip.fileSize, entry.compressedSize))
+            sheet = SheetReader(parser: XMLPullParser(part: chosen.part, source: stream.next), shared: shared)
+        } catch let fault as XLSXFault {
+            throw ImportProblem.file(path: location, message: fault.message(lang))
         }
-        func part(_ name: String) throws -> Data? {
-            guard let entry = archive[name] else { return nil }
-            var data = Data()
-            _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
-            return data
-        }
-        guard let workbook = try part("xl/workbook.xml"), let relations = try part("xl/_rels/workbook.xml.rels") else {
-            throw ImportProblem.file(path: path, message: t("bukan buku kerja .xlsx (tidak ada xl/workbook.xml); simpan sebagai .xlsx atau .csv", "is not an .xlsx workbook (no xl/workbook.xml); save it as .xlsx or .csv"))
-        }
-        let sheets = XMLElements(data: workbook, element: "sheet").attributes
-        let targets = Dictionary(XMLElements(data: relations, element: "Relationship").attributes.map { ($0["Id"] ?? "", $0["Target"] ?? "") },
-                                 uniquingKeysWith: { a, _ in a })
-        let chosen = sheet.map { name in sheets.first { $0["name"] == name } } ?? sheets.first
-        guard let found = chosen else {
-            let names = sheets.compactMap { $0["name"] }.joined(separator: ", ")
-            throw ImportProblem.file(path: path, message: t("tidak punya lembar bernama \"\(sheet ?? "")\"; lembarnya: \(names)", "has no sheet named \"\(sheet ?? "")\"; its sheets are: \(names)"))
-        }
-        sheetName = found["name"] ?? "Sheet1"
-        var target = targets[found["r:id"] ?? ""] ?? "worksheets/sheet1.xml"
-        target = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-        let shared = try part("xl/sharedStrings.xml").map(SharedStrings.parse) ?? []
-        guard let sheetData = try part(target) else {
-            throw ImportProblem.file(path: path, message: t("lembar \(sheetName) tidak ada; simpan ulang dari Excel atau LibreOffice", "lacks its sheet \(sheetName); save it again from Excel or LibreOffice"))
-        }
-        rows = SheetRows.parse(sheetData, shared: shared)
     }
 
     /// Where a row is, as problems name it: `file.xlsx:Sheet1`.
     var location: String { "\(path):\(sheetName)" }
 
-    func nextRow() -> (line: Int, fields: [String])? {
-        while index < rows.count {
-            defer { index += 1 }
-            if rows[index].fields.contains(where: { !$0.isEmpty }) { return rows[index] }
-        }
-        return nil
-    }
-}
+    /// Bytes of the file read so far, for progress: the other parts, then the sheet as it streams.
+    var bytesRead: Int { Int(sheetStream.otherBytes + sheetStream.stream.compressedRead) }
 
-/// Collects the attributes of every element with one name.
-private final class XMLElements: NSObject, XMLParserDelegate {
-    let element: String
-    var attributes: [[String: String]] = []
-
-    init(data: Data, element: String) {
-        self.element = element
-        super.init()
-        let parser = XMLParser(data: data)
-        parser.delegate = self
-        parser.parse()
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        if name == element { self.attributes.append(attributes) }
-    }
-}
-
-/// The shared string table: every `<si>`, its `<t>` runs joined.
-private final class SharedStrings: NSObject, XMLParserDelegate {
-    var strings: [String] = []
-    private var current = ""
-    private var inText = false
-
-    static func parse(_ data: Data) -> [String] {
-        let table = SharedStrings()
-        let parser = XMLParser(data: data)
-        parser.delegate = table
-        parser.parse()
-        return table.strings
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        if name == "si" { current = "" }
-        if name == "t" { inText = true }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        if name == "t" { inText = false }
-        if name == "si" { strings.append(current) }
-    }
-}
-
-/// The rows of a worksheet as text: shared and inline strings resolved, numbers written plainly.
-private final class SheetRows: NSObject, XMLParserDelegate {
-    let shared: [String]
-    var rows: [(line: Int, fields: [String])] = []
-    private var row: [String] = []
-    private var rowNumber = 0
-    private var cellColumn = 0
-    private var cellType = ""
-    private var value = ""
-    private var inValue = false
-
-    init(shared: [String]) { self.shared = shared }
-
-    static func parse(_ data: Data, shared: [String]) -> [(line: Int, fields: [String])] {
-        let sheet = SheetRows(shared: shared)
-        let parser = XMLParser(data: data)
-        parser.delegate = sheet
-        parser.parse()
-        return sheet.rows
-    }
-
-    /// "C12" → 2 (zero-based column).
-    static func column(of reference: String) -> Int {
-        var n = 0
-        for scalar in reference.unicodeScalars {
-            guard (65...90).contains(scalar.value) else { break }
-            n = n * 26 + Int(scalar.value - 64)
-        }
-        return max(0, n - 1)
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        switch name {
-        case "row":
-            row = []
-            rowNumber = Int(attributes["r"] ?? "") ?? rowNumber + 1
-        case "c":
-            cellColumn = attributes["r"].map(Self.column) ?? row.count
-            cellType = attributes["t"] ?? "n"
-            value = ""
-        case "v", "t":
-            inValue = true
-        default:
-            break
+    /// The next row holding any text. Once the header (the first such row) is read, cells right of its last
+    /// column are skipped unread: no header names them, so no import needs them.
+    func nextRow() throws -> (line: Int, fields: [String])? {
+        do {
+            while let row = try sheet.nextRow() {
+                let fields = Self.fields(row)
+                guard !fields.isEmpty else { continue }
+                if !headerSeen {
+                    headerSeen = true
+                    sheet.columnLimit = fields.count
+                }
+                return (row.number, fields)
+            }
+            return nil
+        } catch let fault as XLSXFault {
+            guard fault.locatesRow, sheet.rowNumber > 0 else { throw ImportProblem.file(path: location, message: fault.message(lang)) }
+            throw ImportProblem.row(path: location, line: sheet.rowNumber, column: nil, message: fault.message(lang))
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if inValue { value += string } }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
-        case "v", "t":
-            inValue = false
-        case "c":
-            while row.count < cellColumn { row.append("") }
-            row.append(text())
-        case "row":
-            rows.append((rowNumber, row))
-        default:
-            break
+    /// The text of a row up to its last non-empty cell; the empty cells before it become "".
+    private static func fields(_ row: SheetRow) -> [String] {
+        var fields: [String] = []
+        for cell in row.cells {
+            let text = text(cell)
+            guard !text.isEmpty else { continue }
+            while fields.count < cell.column { fields.append("") }
+            fields.append(text)
         }
+        return fields
     }
 
-    private func text() -> String {
-        switch cellType {
-        case "s": return Int(value).flatMap { shared.indices.contains($0) ? shared[$0] : nil } ?? ""
-        case "n":
-            // Spreadsheets store every number as a double: give whole numbers back without ".0" or an exponent.
-            // From 15 digits on, a double has already lost digits (a NIK typed into a number cell): keep the
-            // exponent so that the check of that column says what happened.
-            if let number = Double(value), number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-            if let number = Double(value), abs(number) >= 1e15 { return String(format: "%.10E", number) }
-            return value
-        default: return value
+    private static func text(_ cell: SheetCell) -> String {
+        guard let value = cell.value else { return "" }
+        guard cell.kind == .number else { return value }
+        // Spreadsheets store every number as a double: give whole numbers back without ".0" or an exponent.
+        // From 15 digits on, a double has already lost digits (a NIK typed into a number cell): keep the
+        // exponent so that the check of that column says what happened.
+        if let number = Double(value), number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        if let number = Double(value), abs(number) >= 1e15 { return String(format: "%.10E", number) }
+        return value
+    }
+
+    /// The sheets listed in xl/workbook.xml, each with its part found through xl/_rels/workbook.xml.rels.
+    private static func sheets(workbook: XMLPullParser, relations: XMLPullParser) throws -> [(name: String, part: String)] {
+        var (workbook, relations) = (workbook, relations)
+        var listed: [(name: String, id: String)] = []
+        var kept = 0
+        let tooMany = XLSXFault("xl/workbook.xml mendaftar lebih banyak lembar daripada yang mungkin dimuat buku kerja; \(XLSXFault.saveAgain.id)",
+                                "xl/workbook.xml lists more sheets than a workbook can hold; \(XLSXFault.saveAgain.en)")
+        while case let event = try workbook.next(), event != .endOfDocument {
+            guard event == .start, workbook.name == Array("sheet".utf8) else { continue }
+            let name = String(decoding: workbook.attribute(Array("name".utf8)) ?? [], as: UTF8.self)
+            let id = workbook.attributes.first { $0.name.count > 3 && $0.name.suffix(3) == Array(":id".utf8) }.map { String(decoding: $0.value, as: UTF8.self) } ?? ""
+            kept += name.utf8.count + id.utf8.count
+            guard kept <= 1 << 20 else { throw tooMany }
+            listed.append((name.isEmpty ? "Sheet\(listed.count + 1)" : name, id))
+        }
+        let wanted = Set(listed.map(\.id))
+        var targets: [String: String] = [:]
+        while case let event = try relations.next(), event != .endOfDocument {
+            guard event == .start, relations.name == Array("Relationship".utf8),
+                  let id = relations.attribute(Array("Id".utf8)).map({ String(decoding: $0, as: UTF8.self) }), wanted.contains(id), targets[id] == nil,
+                  let target = relations.attribute(Array("Target".utf8)) else { continue }
+            kept += target.count
+            guard kept <= 1 << 20 else { throw tooMany }
+            targets[id] = String(decoding: target, as: UTF8.self)
+        }
+        return listed.enumerated().map { index, sheet in
+            let target = targets[sheet.id] ?? "worksheets/sheet\(index + 1).xml"
+            return (sheet.name, target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target)
         }
     }
 }

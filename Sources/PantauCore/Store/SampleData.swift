@@ -12,7 +12,8 @@ public struct SampleData: Sendable {
 
     public init(folder: URL) { self.folder = folder }
 
-    /// Finds `sample-data/`: `PANTAU_SAMPLE_DATA`, else beside or above the executable, else above the working directory.
+    /// Finds `sample-data/`: `PANTAU_SAMPLE_DATA`, else beside or above the executable (or in `share/pantau/` above it,
+    /// where a release installs it), else above the working directory.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SampleData {
         var starts: [URL] = []
         if let explicit = environment["PANTAU_SAMPLE_DATA"], !explicit.isEmpty {
@@ -25,8 +26,8 @@ public struct SampleData: Sendable {
         for start in starts {
             var dir = start
             for _ in 0..<8 {
-                let candidate = dir.appendingPathComponent("sample-data")
-                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("wilayah.csv").path) {
+                for candidate in [dir.appendingPathComponent("sample-data"), dir.appendingPathComponent("share/pantau/sample-data")]
+                where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("wilayah.csv").path) {
                     return SampleData(folder: candidate)
                 }
                 dir.deleteLastPathComponent()

@@ -79,15 +79,17 @@ public final class Store: Sendable {
             try store.checkIsPantauDatabase(forWriting: true)
             // Only when there is something to do: running the migrator touches the schema even then,
             // and opening a database must leave the file exactly as it was.
-            try store.mappingDatabaseErrors {
-                if try !pool.read(Schema.migrator.hasCompletedMigrations) { try Schema.migrator.migrate(pool) }
-            }
+            try store.upgradeIfNeeded(pool)
             try store.checkHasAllTables()
             return store
         }
         let store = try openReadOnly(path, requested: readOnly)
         try store.checkIsPantauDatabase(forWriting: false)
-        if try store.mappingDatabaseErrors({ try store.reader.read(Schema.migrator.hasCompletedMigrations) }) { try store.checkHasAllTables() }
+        // Reading an older schema would fail somewhere in the middle; upgrading it is for someone who may write.
+        guard try store.mappingDatabaseErrors({ try store.reader.read(Schema.migrator.hasCompletedMigrations) }) else {
+            throw PantauError.databaseFromOlderPantau(path: path, readOnlyAsked: readOnly)
+        }
+        try store.checkHasAllTables()
         return store
     }
 
@@ -141,7 +143,7 @@ public final class Store: Sendable {
         config.readonly = readOnly
         config.foreignKeysEnabled = true
         // Several officers write to one file: wait for each other instead of failing.
-        config.busyMode = .timeout(10)
+        config.busyMode = .callback(WriteWait.busyCallback)
         // One reader connection, so that PRAGMA data_version always asks the same one (see changeToken()).
         config.maximumReaderCount = 1
         return config
