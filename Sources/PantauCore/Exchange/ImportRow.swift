@@ -9,6 +9,8 @@ struct ImportRow {
     let line: Int
     let lang: Language
     var problems: [ImportProblem] = []
+    /// What is read, but deserves a word in the summary.
+    var warnings: [ImportProblem] = []
 
     private func t(_ id: String, _ en: String) -> String { lang == .en ? en : id }
 
@@ -98,16 +100,24 @@ struct ImportRow {
         return year
     }
 
-    mutating func bool(at index: Int, column: String) -> Bool? {
+    /// A yearly status (`aktif_2023`) in the words offices use; "Bubar"/"Dibubarkan" count as inactive, with a warning
+    /// that the dissolution belongs in the evaluation outcome.
+    mutating func status(at index: Int, column: String, nik: String?) -> Bool? {
         guard index < fields.count else { return nil }
-        let value = fields[index].trimmingCharacters(in: .whitespaces)
+        let value = Self.trimmed(fields[index])
         guard !value.isEmpty else { return nil }
-        guard let result = CanonicalCSV.bool(value) else {
-            problem(column, t("\"\(Excerpt.of(value))\" bukan ya/tidak; tulis ya, tidak, aktif, tidak aktif, 1 atau 0",
-                              "\"\(Excerpt.of(value))\" is not yes/no; write ya, tidak, aktif, tidak aktif, 1 or 0"))
+        guard let word = StatusWord(value) else {
+            problem(column, t("\"\(Excerpt.of(value))\" bukan status yang dikenal; tulis salah satu: \(StatusWord.accepted) (atau ya/tidak)",
+                              "\"\(Excerpt.of(value))\" is not a known status; write one of: \(StatusWord.accepted) (or yes/no)"))
             return nil
         }
-        return result
+        if word == .dissolved {
+            let command = "pantau evaluate \(nik ?? "NIK") --outcome usul-bubarkan"
+            warnings.append(.row(path: location, line: line, column: column, message: t(
+                "\"\(Excerpt.of(value))\" dicatat sebagai tidak aktif; koperasi yang bubar dicatat lewat hasil evaluasi (\(command))",
+                "\"\(Excerpt.of(value))\" is recorded as inactive; a dissolved koperasi is recorded through the evaluation outcome (\(command))")))
+        }
+        return word.isActive
     }
 
     /// A digit string of a fixed length (NIK 16, NIB 13). Spreadsheets turn long numbers into `6,408E+15`: say so.
