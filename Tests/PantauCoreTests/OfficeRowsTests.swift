@@ -34,6 +34,13 @@ import Testing
         #expect(f.preview.totalRows == [tests.total(5, "Jumlah")])
     }
 
+    /// The same koperasi twice with its own number each time is one koperasi, not two rows that disagree.
+    @Test func aRepeatedRowWithAnotherNumberIsTheSameRow() throws {
+        let path = file(Self.header + Self.known + Self.known.replacingOccurrences(of: "1;", with: "2;", options: .anchored))
+        let (summary, _) = try tests.imported(tests.request(.koperasi, path))
+        #expect(tests.counts(try #require(summary.files.first)) == [2, 0, 0, 2])
+    }
+
     /// A row with a name but no NIK is a koperasi with a problem, not a total row; so is a total label beside a NIK.
     @Test func rowsThatOnlyLookLikeTotalsAreChecked() throws {
         let path = file(Self.header + Self.known + "2;;Koperasi Tanpa NIK;Muara Bengkal;Konsumen;Aktif\r\n3;6408031000000012;TOTAL;;;\r\n")

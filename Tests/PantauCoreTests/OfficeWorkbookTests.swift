@@ -159,6 +159,13 @@ import Testing
         try refused(request(.koperasi, file, allSheets: true), [sentence("Muara Kaman"), sentence("Sangata Utara")])
     }
 
+    @Test func aKoperasiOnTwoSheetsIsAProblem() throws {
+        let file = Self.path("koperasi-same-nik-two-sheets.xlsx")
+        try refused(request(.koperasi, file, allSheets: true), [
+            "\(file):Sangatta Utara:3: nik: NIK 6408031000000002 is also on sheet Muara Bengkal, row 2; keep each record on one sheet only",
+        ])
+    }
+
     @Test func unknownStatusWordListsTheAcceptedOnes() throws {
         let file = Self.path("koperasi-unknown-status.xlsx")
         try refused(request(.koperasi, file), [

@@ -18,6 +18,12 @@ struct ImportRow {
         problems.append(.row(path: location, line: line, column: column, message: message))
     }
 
+    /// What the row says, for telling a repeated row from a different one with the same key: the cells that are read
+    /// (a numbering column or an ignored one may differ).
+    var digest: String {
+        map.read.map { $0 < fields.count ? fields[$0] : "" }.joined(separator: "\u{1F}")
+    }
+
     /// The raw text of a column, trimmed and without the apostrophe CSV export puts before `=`, `+`, `-`, `@`;
     /// nil when the column is absent or empty.
     func raw(_ column: String) -> String? {

@@ -81,8 +81,8 @@ public enum ImportSchema {
         /// How many of the file's columns feed a field: the header row is the one with the most.
         var matched: Int { index.count + statusYears.count }
 
-        /// The columns whose cells are read.
-        var readColumns: [Int] { Array(index.values) + statusYears.map(\.0) }
+        /// The columns whose cells are read, in order.
+        var read: [Int] = []
 
         /// The field a column feeds (`nik`, `aktif_2023`), if any.
         func field(at column: Int) -> String? {
@@ -109,6 +109,7 @@ public enum ImportSchema {
                 map.unknown.append(raw)
             }
         }
+        map.read = (Array(map.index.values) + map.statusYears.map(\.0)).sorted()
         map.missing = columns.filter { $0.required && map.index[$0.name] == nil }.map(\.name)
         return map
     }

@@ -112,6 +112,7 @@ struct FileImporter {
                 continue
             }
             guard let record = parse(&row) else { note(row.problems); continue }
+            if try isOnAnotherSheet(record, &row) { note(row.problems); continue }
             warnings += row.warnings
             if case .umkm(let u) = record.value {
                 switch try ImportStaging.stage(db, file: index, line: line, u) {
@@ -249,7 +250,7 @@ struct FileImporter {
                 if let active = row.status(at: index, column: "aktif_\(year)", nik: nik) { k.status[year] = active }
             }
             guard row.problems.isEmpty else { return nil }
-            return Parsed(value: .koperasi(k), key: k.nik, keyColumn: "nik", keyLabel: "NIK \(k.nik)", digest: row.fields.joined(separator: "\u{1F}"))
+            return Parsed(value: .koperasi(k), key: k.nik, keyColumn: "nik", keyLabel: "NIK \(k.nik)", digest: row.digest)
         case .umkm:
             let nib = row.digits("nib", length: 13, what: "NIB", required: false)
             let nama = row.text("nama_usaha", required: true)
@@ -269,7 +270,7 @@ struct FileImporter {
                               jumlahPeserta: row.count("jumlah_peserta"), topik: row.text("topik") ?? "", sumberDana: row.text("sumber_dana") ?? "")
             guard row.problems.isEmpty else { return nil }
             return Parsed(value: .pelatihan(p), key: "\(p.nama)#\(p.angkatan)", keyColumn: "angkatan", keyLabel: "\(p.nama) angkatan \(p.angkatan)",
-                          digest: row.fields.joined(separator: "\u{1F}"))
+                          digest: row.digest)
         case .target:
             let code = row.raw("kode_wilayah") == nil ? "" : region(&row, "kode_wilayah", levels: Set(RegionLevel.allCases), required: false)
             let indicator = row.choice("indikator", Indicator.init(rawValue:), options: Indicator.allCases.map(\.rawValue), required: true)
@@ -279,7 +280,7 @@ struct FileImporter {
             guard row.problems.isEmpty, let code, let indicator, let value, let source else { return nil }
             let target = Target(regionCode: code, indicator: indicator, value: value, year: year, source: source)
             return Parsed(value: .target(target), key: "\(code)/\(indicator.rawValue)", keyColumn: "indikator",
-                          keyLabel: "\(indicator.rawValue) \(code)", digest: row.fields.joined(separator: "\u{1F}"))
+                          keyLabel: "\(indicator.rawValue) \(code)", digest: row.digest)
         }
     }
 }

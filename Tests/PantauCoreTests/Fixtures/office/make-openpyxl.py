@@ -43,11 +43,29 @@ def header_too_low():
     return book
 
 
+def same_nik_on_two_sheets():
+    """One sheet per kecamatan, without a Kecamatan column, and one koperasi listed on two of them."""
+    book = Workbook()
+    header = ["No", "NIK", "Nama Koperasi", "Jenis Koperasi", "Status Aktif 2023"]
+    for index, (name, rows) in enumerate([
+        ("Muara Bengkal", [["6408031000000002", "Koperasi Unit Desa Bumi Lestari Senambah", "Serba Usaha", "Aktif"]]),
+        ("Sangatta Utara", [["6408041000000001", "Koperasi Karyawan Berkah Teluk Lingga", "Konsumen", "Aktif"],
+                            ["6408031000000002", "Koperasi Unit Desa Bumi Lestari Senambah", "Serba Usaha", "Aktif"]]),
+    ]):
+        sheet = book.active if index == 0 else book.create_sheet()
+        sheet.title = name
+        sheet.append(header)
+        for number, values in enumerate(rows, start=1):
+            sheet.append([number] + values)
+    return book
+
+
 def main(folder):
     office_sheet().save(f"{folder}/koperasi-openpyxl.xlsx")
     # A data cell that is a formula: openpyxl stores "=50+5" with no value, so a reader has nothing to import.
     office_sheet(members_of_second_row="=50+5").save(f"{folder}/koperasi-uncached-formula.xlsx")
     header_too_low().save(f"{folder}/koperasi-header-too-low.xlsx")
+    same_nik_on_two_sheets().save(f"{folder}/koperasi-same-nik-two-sheets.xlsx")
 
 
 if __name__ == "__main__":
