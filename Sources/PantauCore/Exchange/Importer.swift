@@ -86,10 +86,11 @@ struct FileImporter {
     /// Reads and checks every row, and stages the good ones; problems go to `note`.
     mutating func stage(note: ([ImportProblem]) -> Void, progress: (Int, Int) -> Void) throws {
         var rowsAfterHeader = try readHeader()[...]
+        let rows = RowClassifier(map: map, kind: request.kind)
         let delimited = source.encoding != nil
         while let sourceRow = try rowsAfterHeader.popFirst() ?? source.nextRow() {
             let (line, fields) = (sourceRow.line, sourceRow.fields)
-            switch RowKind.of(fields, map: map, kind: request.kind) {
+            switch rows.kind(of: fields) {
             case .empty: continue
             case .total(let label): summary.preview.passOver(totalRow: label, line: line); continue
             case .record: break
