@@ -24,6 +24,15 @@ struct ImportRow {
         map.read.map { $0 < fields.count ? fields[$0] : "" }.joined(separator: "\u{1F}")
     }
 
+    /// Cells that are formulas without a saved value: a problem where they feed a field (there is nothing to read).
+    mutating func formulasWithoutValue(_ columns: [Int]) {
+        for column in columns.sorted() {
+            guard let field = map.field(at: column) else { continue }
+            problem(field, t("rumus tanpa nilai tersimpan (program yang menulis berkas ini tidak menghitung rumus); buka berkas sekali di Excel atau LibreOffice, simpan, lalu impor lagi",
+                             "is a formula without a saved value (the program that wrote the file does not calculate formulas); open the file once in Excel or LibreOffice, save it, and import again"))
+        }
+    }
+
     /// The raw text of a column, trimmed and without the apostrophe CSV export puts before `=`, `+`, `-`, `@`;
     /// nil when the column is absent or empty.
     func raw(_ column: String) -> String? {

@@ -99,11 +99,7 @@ struct FileImporter {
             if summary.rows % 4096 == 0 { progress(summary.rows, source.bytesRead) }
             var row = ImportRow(fields: fields, map: map, location: source.location, line: line, lang: request.lang)
             if !sourceRow.formulasWithoutValue.isEmpty {
-                for column in sourceRow.formulasWithoutValue.sorted() {
-                    guard let field = map.field(at: column) else { continue }
-                    row.problem(field, t("rumus tanpa nilai tersimpan (program yang menulis berkas ini tidak menghitung rumus); buka berkas sekali di Excel atau LibreOffice, simpan, lalu impor lagi",
-                                         "is a formula without a saved value (the program that wrote the file does not calculate formulas); open the file once in Excel or LibreOffice, save it, and import again"))
-                }
+                row.formulasWithoutValue(sourceRow.formulasWithoutValue)
                 if !row.problems.isEmpty { note(row.problems); continue }
             }
             if delimited && fields.count < headerWidth {
