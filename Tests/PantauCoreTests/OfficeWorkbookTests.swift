@@ -85,6 +85,8 @@ import Testing
         #expect(try members(store, "6408031000000004") == 250)
         #expect(try store.read { db in try String.fetchOne(db, sql: "SELECT region_code FROM koperasi WHERE nik = '6408031000000050'") } == "64.08.03")
         #expect(try active(store, "6408031000000050", 2023) == true)
+        // Its kecamatan (=PROPER("muara bengkal")) and members (=100+20) are formulas, read by their saved values.
+        #expect(try members(store, "6408031000000050") == 120)
     }
 
     @Test func fiveTitleRowsSubtotalsAndEveryStatusWord() throws {
