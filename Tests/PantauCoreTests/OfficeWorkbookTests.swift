@@ -146,6 +146,17 @@ import Testing
         #expect(summary.files.first?.preview.regionFromSheet == "Sangatta Utara, Kutai Timur (64.08.04)")
     }
 
+    /// Only the first sheet is read without --all-sheets: the summary says which other sheets were left.
+    @Test func importingOnlyTheFirstOfSeveralSheetsIsSaidSo() throws {
+        let file = Self.path("koperasi-sheet-not-kecamatan.xlsx")
+        let (summary, _) = try imported(request(.koperasi, file))
+        #expect(summary.files.map(counts) == [[1, 1, 0, 0]])
+        #expect(summary.files.first?.preview.regionFromSheet == "Muara Bengkal, Kutai Timur (64.08.03)")
+        #expect(summary.warnings.map(\.description) == [
+            "\(file):Muara Bengkal: only this sheet was read; the sheets Muara Kaman, Sangata Utara have a header too: import them all with --all-sheets",
+        ])
+    }
+
     @Test func firstSheetWithoutHeaderPointsToAllSheets() throws {
         let file = Self.path("koperasi-per-kecamatan.xlsx")
         try refused(request(.koperasi, file), [

@@ -54,6 +54,12 @@ struct TableSource {
         return nil
     }
 
+    /// The names of all the sheets of a workbook; empty for delimited text.
+    var sheetNames: [String] {
+        if case .xlsx(let r) = reader { return r.sheets.map(\.name) }
+        return []
+    }
+
     /// A zip file, so an .xlsx workbook (told by its first bytes, whatever its name).
     static func isWorkbook(_ path: String) -> Bool {
         let magic = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 4) } ?? Data()

@@ -17,10 +17,10 @@ enum WorkbookSheets {
         return try XLSXReader(path: path, sheet: nil, lang: request.lang).sheets.map { ImportUnit(path: path, sheet: $0.name, oneOfAllSheets: true) }
     }
 
-    /// The sheets of a workbook, other than `except`, that have a header: where to point an officer whose first sheet
-    /// has none. At most six are named, from the first 50 sheets; a sheet that cannot be read is left out.
-    static func withHeader(path: String, except: String, kind: ImportKind, lang: Language) -> [String] {
-        guard TableSource.isWorkbook(path), let names = try? XLSXReader(path: path, sheet: nil, lang: lang).sheets.map(\.name) else { return [] }
+    /// The sheets among `names` (a workbook's), other than `except`, that have a header: where to point an officer
+    /// whose first sheet has none, or who imported only the first. At most six are named, from the first 50 sheets;
+    /// a sheet that cannot be read is left out.
+    static func withHeader(path: String, names: [String], except: String, kind: ImportKind, lang: Language) -> [String] {
         var found: [String] = []
         for name in names.prefix(50) where name != except && found.count < 6 {
             guard let source = try? TableSource(path: path, encoding: nil, sheet: name, lang: lang),
@@ -28,5 +28,10 @@ enum WorkbookSheets {
             found.append(name)
         }
         return found
+    }
+
+    /// "Muara Bengkal, Sangatta Utara, …" for a message.
+    static func list(_ names: [String]) -> String {
+        names.prefix(5).map { Excerpt.of($0) }.joined(separator: ", ") + (names.count > 5 ? ", …" : "")
     }
 }
