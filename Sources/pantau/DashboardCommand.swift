@@ -45,6 +45,8 @@ final class DashboardRunner {
     var loader: DashboardLoader
     let appearance: Appearance
     private var lastChange: String
+    /// A confirmed change being written; keys are answered meanwhile.
+    private var save: BackgroundSave?
 
     init(terminal: Terminal, loader: DashboardLoader, appearance: Appearance) {
         self.terminal = terminal
@@ -59,8 +61,11 @@ final class DashboardRunner {
         perform([.load(scope: state.scopeCode, year: state.year)], on: &state)
         draw(state)
         while !state.quitting {
-            guard let event = terminal.readKey(timeout: 1000) else {
-                if databaseChanged() {
+            // While a save runs, look at it often; idle, wake once a second to see whether the data changed.
+            let event = terminal.readKey(timeout: save == nil ? 1000 : 50)
+            followSave(&state)
+            guard let event else {
+                if save == nil && databaseChanged() {
                     state.isSnapshot = isSnapshot
                     perform(state.update(.databaseChanged), on: &state)
                     draw(state)
@@ -75,6 +80,32 @@ final class DashboardRunner {
             }
             perform(effects, on: &state)
             if !state.quitting { draw(state) }
+        }
+        finishSave(&state)
+    }
+
+    /// Shows what a running save waits for, and its result when it is done.
+    private func followSave(_ state: inout DashboardState) {
+        guard let save else { return }
+        if let waiting = save.takeWaitingMessage() {
+            state.message = waiting
+            draw(state)
+        }
+        guard let result = save.takeResult() else { return }
+        self.save = nil
+        lastChange = loader.store.changeToken()
+        perform(state.update(result), on: &state)
+        draw(state)
+    }
+
+    /// Quitting never drops a confirmed change: it is written first (Ctrl-C still leaves at once, unsaved).
+    private func finishSave(_ state: inout DashboardState) {
+        guard save != nil else { return }
+        state.message = Strings(appearance.lang).savingBeforeQuit
+        draw(state)
+        while save != nil {
+            usleep(50_000)
+            followSave(&state)
         }
     }
 
@@ -100,14 +131,16 @@ final class DashboardRunner {
             let action: Action?
             switch effect {
             case .load(let scope, let year):
-                action = attempt({ .loaded(try loader.load(scopeCode: scope, year: year)) }, failure: Action.loadFailed)
+                action = Self.attempt({ .loaded(try loader.load(scopeCode: scope, year: year)) }, failure: Action.loadFailed, lang: appearance.lang)
             case .loadDetail(let nik):
-                action = attempt({ .detailLoaded(try loader.detail(nik: nik)) }, failure: Action.loadFailed)
+                action = Self.attempt({ .detailLoaded(try loader.detail(nik: nik)) }, failure: Action.loadFailed, lang: appearance.lang)
             case .save(let change):
-                reportWaits(over: state)
-                action = attempt({ try loader.save(change); return .saved }, failure: Action.saveFailed)
-                WriteWait.stopReporting()
-                lastChange = loader.store.changeToken()
+                guard save == nil else { action = .saveFailed(Strings(appearance.lang).stillSaving); break }
+                let (loader, lang) = (self.loader, appearance.lang)
+                save = BackgroundSave(store: loader.store.path, lang: lang) {
+                    Self.attempt({ try loader.save(change); return .saved }, failure: Action.saveFailed, lang: lang)
+                }
+                action = nil
             case .repaint:
                 terminal.repaintAll()
                 action = nil
@@ -118,41 +151,17 @@ final class DashboardRunner {
         }
     }
 
-    private func attempt(_ body: () throws -> Action, failure: (String) -> Action) -> Action {
+    private static func attempt(_ body: () throws -> Action, failure: (String) -> Action, lang: Language) -> Action {
         do {
             return try body()
         } catch let error as PantauError {
-            return failure(error.message(appearance.lang))
+            return failure(error.message(lang))
         } catch {
-            return failure("\(error)")
+            return failure(PantauError.explaining(error)?.message(lang) ?? "\(error)")
         }
     }
 
-    /// A save that has to wait for another officer's write says in the status line what it waits for. The screen
-    /// shows that frame until the save is done: keys wait too, as the dashboard reads and writes on one thread.
-    private func reportWaits(over state: DashboardState) {
-        let frame = WaitingFrame(runner: self, state: state)
-        WriteWait.report(waitsOn: loader.store.path) { holder in frame.show(holder) }
-    }
-
-    fileprivate func draw(_ state: DashboardState) {
+    private func draw(_ state: DashboardState) {
         terminal.draw(DashboardView(state: state, appearance: appearance).render())
-    }
-}
-
-/// The dashboard as it was when a save began, drawn again with what the save waits for in the status line.
-/// Drawn only while the dashboard's own thread is blocked in that save, so never at the same time as another frame.
-private final class WaitingFrame: @unchecked Sendable {
-    let runner: DashboardRunner
-    var state: DashboardState
-
-    init(runner: DashboardRunner, state: DashboardState) {
-        self.runner = runner
-        self.state = state
-    }
-
-    func show(_ holder: WriteHolder) {
-        state.message = TerminalSafe.text(holder.waitingMessage(runner.appearance.lang))
-        runner.draw(state)
     }
 }

@@ -15,18 +15,7 @@ import Testing
     }
 
     /// Every table an import or a write could change, and the length of the audit trail.
-    func contents(_ db: String) throws -> String {
-        final class Collect: TableSink, @unchecked Sendable {
-            var text = ""
-            func header(_ columns: [String]) throws { text += columns.joined(separator: ",") + "\n" }
-            func row(_ fields: [String]) throws { text += fields.joined(separator: ",") + "\n" }
-            func finish() throws {}
-        }
-        let store = try Store.open(at: db)
-        let sink = Collect()
-        for kind in ImportKind.allCases { try store.export(kind, to: sink) }
-        return sink.text + "audit:\(try store.auditLog().count)"
-    }
+    func contents(_ db: String) throws -> String { try Fixtures.contents(of: Store.open(at: db)) }
 
     /// Runs a command that must be refused: exit status 1, this on stderr, nothing on stdout, the database unchanged.
     func expectRefusal(_ arguments: [String], db: String, lang: String = "en", stderr: String) throws {

@@ -18,17 +18,7 @@ import Testing
     func file(_ name: String, _ text: String) -> String { file(name, Array(text.utf8)) }
 
     /// Everything an import could change, to compare before and after.
-    func contents(_ store: Store) throws -> String {
-        final class Collect: TableSink, @unchecked Sendable {
-            var text = ""
-            func header(_ columns: [String]) throws { text += columns.joined(separator: ",") + "\n" }
-            func row(_ fields: [String]) throws { text += fields.joined(separator: ",") + "\n" }
-            func finish() throws {}
-        }
-        let sink = Collect()
-        for kind in ImportKind.allCases { try store.export(kind, to: sink) }
-        return sink.text + "audit:\(try store.auditLog().count)"
-    }
+    func contents(_ store: Store) throws -> String { try Fixtures.contents(of: store) }
 
     func request(_ kind: ImportKind, _ files: String..., lang: Language = .en) -> ImportRequest {
         var r = ImportRequest(kind: kind, files: files)
@@ -160,15 +150,8 @@ import Testing
         var utf8 = request(.umkm, file("u8.csv", "nib,nama_usaha,kode_wilayah,tahun_binaan\n,Kopi Café Dua,64.08.03,2021\n"))
         utf8.encoding = .utf8
         _ = try store.importFiles(utf8)
-        final class Names: TableSink, @unchecked Sendable {
-            var names: [String] = []
-            func header(_ columns: [String]) throws {}
-            func row(_ fields: [String]) throws { names.append(fields[1]) }
-            func finish() throws {}
-        }
-        let sink = Names()
-        try store.export(.umkm, scope: Region(code: "64.08.03", name: "", level: .kecamatan), to: sink)
-        #expect(sink.names.contains("Kopi Café") && sink.names.contains("Kopi Café Dua"))
+        let names = try umkmNames(store)
+        #expect(names.contains("Kopi Café") && names.contains("Kopi Café Dua"))
     }
 
     @Test func xlsxMadeByLibreOffice() throws {

@@ -170,6 +170,8 @@ extension Strings {
     }
     public var selectKoperasiFirst: String { t("Pilih koperasi lebih dulu (buka sebuah kecamatan).", "Select a koperasi first (open a kecamatan).") }
     public var saved: String { t("Tersimpan.", "Saved.") }
+    public var stillSaving: String { t("Perubahan sebelumnya masih disimpan; tunggu sebentar lalu coba lagi.", "The previous change is still being saved; wait a moment and try again.") }
+    public var savingBeforeQuit: String { t("Menyimpan perubahan sebelum keluar… (Ctrl-C: keluar tanpa menyimpan)", "Saving the change before quitting… (Ctrl-C: quit without saving it)") }
     public var formRAT: String { t("Catat RAT", "Record RAT") }
     public var formEvaluate: String { t("Hasil evaluasi", "Evaluation outcome") }
     public var formEdit: String { t("Ubah data koperasi", "Edit koperasi") }
