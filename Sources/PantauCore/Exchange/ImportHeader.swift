@@ -13,14 +13,15 @@ extension FileImporter {
     mutating func readHeader() throws -> [SourceRow] {
         let kind = request.kind
         let regionRequired = ImportSchema.columns(kind).contains { $0.name == ImportSchema.region.name && $0.required }
-        let outcome = try HeaderFinder.find(in: source, kind: kind, regionElsewhere: source.sheet != nil && regionRequired)
-        guard case .found(let header, let rowsAfter) = outcome else {
-            guard case .notFound(let closest, let empty) = outcome else { return [] }
-            if let closest {
-                throw ImportProblem.row(path: source.location, line: closest.line, column: nil, message: t(
-                    "kolom wajib tidak ada: \(closest.map.missing.joined(separator: ", ")); tambahkan kolom itu (lihat pantau import --template \(kind.rawValue))",
-                    "required columns are missing: \(closest.map.missing.joined(separator: ", ")); add them (see pantau import --template \(kind.rawValue))"))
-            }
+        let header: HeaderFinder.Header, rowsAfter: [SourceRow]
+        switch try HeaderFinder.find(in: source, kind: kind, regionElsewhere: source.sheet != nil && regionRequired) {
+        case .found(let found, let rows):
+            (header, rowsAfter) = (found, rows)
+        case .notFound(let closest?, _):
+            throw ImportProblem.row(path: source.location, line: closest.line, column: nil, message: t(
+                "kolom wajib tidak ada: \(closest.map.missing.joined(separator: ", ")); tambahkan kolom itu (lihat pantau import --template \(kind.rawValue))",
+                "required columns are missing: \(closest.map.missing.joined(separator: ", ")); add them (see pantau import --template \(kind.rawValue))"))
+        case .notFound(nil, let empty):
             throw NoHeader(location: source.location, problem: .file(path: source.location, message: noHeader(empty: empty)))
         }
         map = header.map
