@@ -51,6 +51,15 @@ import Testing
         ])
     }
 
+    /// An UMKM without NIB whose name begins like a total is still an UMKM; only the bare word in the name column is a label.
+    @Test func aNameThatBeginsLikeATotalIsARecord() throws {
+        let path = file("No;NIB;Nama Usaha;Kecamatan;Sektor;Tahun Binaan\r\n1;;Total Servis Motor;64.08.03;;2021\r\n;;JUMLAH;;;\r\n")
+        let (summary, _) = try tests.imported(tests.request(.umkm, path))
+        let f = try #require(summary.files.first)
+        #expect(tests.counts(f) == [1, 1, 0, 0])
+        #expect(f.preview.totalRows == [tests.total(3, "JUMLAH")])
+    }
+
     @Test func indonesianSentences() throws {
         func inIndonesian(_ request: ImportRequest) -> ImportRequest { var r = request; r.lang = .id; return r }
         let formula = OfficeWorkbookTests.path("koperasi-uncached-formula.xlsx")

@@ -46,10 +46,15 @@ struct RowClassifier {
         }
         guard anything else { return .empty }
         guard let label else { return .record }
-        for column in identity where column < fields.count && column != labelColumn {
-            if !ImportRow.trimmed(fields[column]).isEmpty { return .record }
+        for column in identity where column < fields.count {
+            // In the name column only the bare word counts as a label: "Total Servis Motor" may well be an UMKM.
+            if column == labelColumn ? !Self.isBareTotalWord(label) : !ImportRow.trimmed(fields[column]).isEmpty { return .record }
         }
         return .total(label: label)
+    }
+
+    static func isBareTotalWord(_ text: String) -> Bool {
+        ["jumlah", "total", "subtotal", "grandtotal"].contains(ImportSchema.key(text))
     }
 
     static func isTotalLabel(_ text: String) -> Bool {
