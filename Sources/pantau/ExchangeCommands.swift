@@ -11,7 +11,10 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import koperasi, UMKM, training batches or targets from .csv or .xlsx files, all or nothing.",
         discussion: """
             CSV may use comma, semicolon or tab, UTF-8 (with or without BOM) or Windows-1252, CRLF or LF. Headers are \
-            matched without case, spaces or punctuation, in Indonesian or English, in any order.
+            matched without case, spaces or punctuation, in Indonesian or English, in any order. The header may stand \
+            anywhere in the first 30 rows (below a title block); a No column, empty rows and total rows (JUMLAH, TOTAL) \
+            are skipped. The summary (and --dry-run) shows the header row, what each column was read as, and the rows \
+            skipped.
 
             Records are keyed (koperasi by NIK; UMKM by NIB, else name and region): existing ones are updated, new ones \
             added; importing the same file twice changes nothing. With any problem nothing is written.
@@ -26,10 +29,15 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The text encoding of CSV files, when detection is not enough.", valueName: "utf-8|windows-1252"))
     var encoding: String?
     @Option(name: .long, help: ArgumentHelp("The sheet of an .xlsx workbook (default: the first).", valueName: "name")) var sheet: String?
+    @Flag(name: .long, help: "Every sheet of an .xlsx workbook whose header matches, in one import (a sheet without a region column takes its kecamatan from its name).")
+    var allSheets = false
+    @Option(name: .long, help: ArgumentHelp("The summary and preview: a short table, or JSON for scripts.", valueName: "text|json"))
+    var format: ImportOutputFormat = .text
     @Flag(name: .long, help: "Print the canonical header of this kind of file and exit.") var template = false
 
     func validate() throws {
         if !template && files.isEmpty { throw ValidationError("Give at least one file to import, or --template.") }
+        if allSheets && sheet != nil { throw ValidationError("Give either --sheet or --all-sheets, not both.") }
         if let encoding, TextEncoding(name: encoding) == nil { throw ValidationError("Unknown encoding \"\(encoding)\"; give utf-8 or windows-1252.") }
     }
 
@@ -47,13 +55,14 @@ struct ImportCommand: ParsableCommand {
             request.dryRun = dryRun
             request.encoding = encoding.flatMap(TextEncoding.init(name:))
             request.sheet = sheet
+            request.allSheets = allSheets
             request.lang = lang
             let bar = isatty(STDERR_FILENO) == 1 ? ProgressBar(lang: lang) : nil
             do {
                 let summary = try store.importFiles(request) { bar?.show($0) }
                 bar?.clear()
                 for warning in summary.warnings { FileHandle.standardError.write(Data(((lang == .en ? "warning: " : "peringatan: ") + warning.description + "\n").utf8)) }
-                print(ImportReport.summary(summary, lang: lang))
+                print(format == .json ? summary.json() : summary.text(lang))
             } catch let failure as ImportFailure {
                 bar?.clear()
                 FileHandle.standardError.write(Data((failure.message(lang) + "\n").utf8))
@@ -94,24 +103,7 @@ final class ProgressBar {
     func clear() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
 }
 
-enum ImportReport {
-    static func summary(_ s: ImportSummary, lang: Language) -> String {
-        let en = lang == .en
-        var lines = s.files.map { f in
-            let encoding = f.encoding.map { " (\($0.displayName))" } ?? ""
-            return en ? "\(f.location)\(encoding): \(NumberFormat.integer(f.rows)) rows: \(NumberFormat.integer(f.inserted)) inserted, \(NumberFormat.integer(f.updated)) updated, \(NumberFormat.integer(f.unchanged)) unchanged, \(NumberFormat.integer(f.warned)) warnings"
-               : "\(f.location)\(encoding): \(NumberFormat.integer(f.rows)) baris: \(NumberFormat.integer(f.inserted)) ditambah, \(NumberFormat.integer(f.updated)) diubah, \(NumberFormat.integer(f.unchanged)) tetap, \(NumberFormat.integer(f.warned)) peringatan"
-        }
-        let time = NumberFormat.decimal(s.seconds, places: 1)
-        if s.dryRun {
-            lines.append(en ? "Dry run in \(time) s: nothing was written." : "Uji coba dalam \(time) detik: tidak ada yang ditulis.")
-        } else {
-            lines.append(en ? "Done in \(time) s." : "Selesai dalam \(time) detik.")
-        }
-        // A file's name may hold anything, escape sequences included.
-        return lines.map(TerminalSafe.text).joined(separator: "\n")
-    }
-}
+enum ImportOutputFormat: String, ExpressibleByArgument { case text, json }
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -72,7 +72,8 @@ import Testing
         let path = file("u.csv", Array((Self.umkmHeader + ",Kopi Caf").utf8) + [0xE9] + Array(",64.08.03,2021\n".utf8))
         let result = try CLI.run(["import", "umkm", path, "--db", db, "--lang", "en"])
         #expect(result.status == 0 && result.stderr.isEmpty)
-        #expect(result.stdout.hasPrefix("\(path) (Windows-1252): 1 rows: 1 inserted, 0 updated, 0 unchanged, 0 warnings\nDone in "))
+        #expect(result.stdout.hasPrefix("\(path) (Windows-1252): 1 rows: 1 inserted, 0 updated, 0 unchanged, 0 warnings\n  header: row 1\n"))
+        #expect(result.stdout.contains("\nDone in "))
     }
 
     @Test func a100KBScope() throws {

@@ -55,7 +55,7 @@ import Testing
 
     @Test func invalidYesNo() throws {
         let path = file("k.csv", Self.header + "6408039999000001,KSU A,64.08.03,serba usaha,4,2000,mungkin\n")
-        try expectFailure(.koperasi, path, ["\(path):2: aktif_2023: \"mungkin\" is not yes/no; write ya, tidak, aktif, tidak aktif, 1 or 0"])
+        try expectFailure(.koperasi, path, ["\(path):2: aktif_2023: \"mungkin\" is not a known status; write one of: Aktif, Tidak Aktif, Tdk Aktif, Pasif, Non Aktif, Bubar, Dibubarkan (or yes/no)"])
     }
 
     @Test func emptyRequiredField() throws {

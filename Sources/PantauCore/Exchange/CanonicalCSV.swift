@@ -41,14 +41,6 @@ public enum CanonicalCSV {
 
     private static func needsGuard(_ text: String) -> Bool { needsGuard(Substring(text)) }
 
-    static func bool(_ text: String) -> Bool? {
-        switch text.lowercased().trimmingCharacters(in: .whitespaces) {
-        case "ya", "y", "aktif", "1", "true", "yes": true
-        case "tidak", "t", "tidak aktif", "0", "false", "no": false
-        default: nil
-        }
-    }
-
     static func jenis(_ text: String) -> Jenis? {
         let key = text.lowercased().filter(\.isLetter)
         switch key {

@@ -48,17 +48,30 @@ final class DelimitedReader {
     /// The encoding the file is read in (decided as it is read: see `TextDecoder`).
     var encoding: TextEncoding { decoder.encoding }
 
-    /// The delimiter used most often outside quotes on the first line: comma, semicolon or tab.
+    /// The delimiter used most often outside quotes on the first line that holds at least two of one kind (title lines
+    /// above an office's header hold none, or one comma in a sentence); else on the first line: comma, semicolon or tab.
     static func sniffDelimiter(_ bytes: [UInt8]) -> UInt8 {
-        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
+        let candidates = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
+        var counts = [0, 0, 0]
+        var firstLine: [Int]?
         var quoted = false
+        func most(_ counts: [Int]) -> UInt8 {
+            // Ties go to the comma.
+            let top = counts.indices.max { (counts[$0], $0 == 0 ? 1 : 0) < (counts[$1], $1 == 0 ? 1 : 0) }!
+            return counts[top] > 0 ? candidates[top] : candidates[0]
+        }
         for byte in bytes {
             if byte == UInt8(ascii: "\"") { quoted.toggle(); continue }
-            if !quoted && (byte == 0x0A || byte == 0x0D) { break }
-            if !quoted, counts[byte] != nil { counts[byte]! += 1 }
+            if !quoted && (byte == 0x0A || byte == 0x0D) {
+                if counts.max()! >= 2 { return most(counts) }
+                if firstLine == nil { firstLine = counts }
+                counts = [0, 0, 0]
+            } else if !quoted, let k = candidates.firstIndex(of: byte) {
+                counts[k] += 1
+            }
         }
-        let best = counts.max { ($0.value, $0.key == UInt8(ascii: ",") ? 1 : 0) < ($1.value, $1.key == UInt8(ascii: ",") ? 1 : 0) }
-        return best?.value ?? 0 > 0 ? best!.key : UInt8(ascii: ",")
+        if counts.max()! >= 2 { return most(counts) }
+        return most(firstLine ?? counts)
     }
 
     private func fill() throws {

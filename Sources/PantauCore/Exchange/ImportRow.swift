@@ -9,11 +9,28 @@ struct ImportRow {
     let line: Int
     let lang: Language
     var problems: [ImportProblem] = []
+    /// What is read, but deserves a word in the summary.
+    var warnings: [ImportProblem] = []
 
     private func t(_ id: String, _ en: String) -> String { lang == .en ? en : id }
 
     mutating func problem(_ column: String?, _ message: String) {
         problems.append(.row(path: location, line: line, column: column, message: message))
+    }
+
+    /// What the row says, for telling a repeated row from a different one with the same key: the cells that are read
+    /// (a numbering column or an ignored one may differ).
+    var digest: String {
+        map.read.map { $0 < fields.count ? fields[$0] : "" }.joined(separator: "\u{1F}")
+    }
+
+    /// Cells that are formulas without a saved value: a problem where they feed a field (there is nothing to read).
+    mutating func formulasWithoutValue(_ columns: [Int]) {
+        for column in columns.sorted() {
+            guard let field = map.field(at: column) else { continue }
+            problem(field, t("rumus tanpa nilai tersimpan (program yang menulis berkas ini tidak menghitung rumus); buka berkas sekali di Excel atau LibreOffice, simpan, lalu impor lagi",
+                             "is a formula without a saved value (the program that wrote the file does not calculate formulas); open the file once in Excel or LibreOffice, save it, and import again"))
+        }
     }
 
     /// The raw text of a column, trimmed and without the apostrophe CSV export puts before `=`, `+`, `-`, `@`;
@@ -98,16 +115,24 @@ struct ImportRow {
         return year
     }
 
-    mutating func bool(at index: Int, column: String) -> Bool? {
+    /// A yearly status (`aktif_2023`) in the words offices use; "Bubar"/"Dibubarkan" count as inactive, with a warning
+    /// that the dissolution belongs in the evaluation outcome.
+    mutating func status(at index: Int, column: String, nik: String?) -> Bool? {
         guard index < fields.count else { return nil }
-        let value = fields[index].trimmingCharacters(in: .whitespaces)
+        let value = Self.trimmed(fields[index])
         guard !value.isEmpty else { return nil }
-        guard let result = CanonicalCSV.bool(value) else {
-            problem(column, t("\"\(Excerpt.of(value))\" bukan ya/tidak; tulis ya, tidak, aktif, tidak aktif, 1 atau 0",
-                              "\"\(Excerpt.of(value))\" is not yes/no; write ya, tidak, aktif, tidak aktif, 1 or 0"))
+        guard let word = StatusWord(value) else {
+            problem(column, t("\"\(Excerpt.of(value))\" bukan status yang dikenal; tulis salah satu: \(StatusWord.accepted) (atau ya/tidak)",
+                              "\"\(Excerpt.of(value))\" is not a known status; write one of: \(StatusWord.accepted) (or yes/no)"))
             return nil
         }
-        return result
+        if word == .dissolved {
+            let command = "pantau evaluate \(nik ?? "NIK") --outcome usul-bubarkan"
+            warnings.append(.row(path: location, line: line, column: column, message: t(
+                "\"\(Excerpt.of(value))\" dicatat sebagai tidak aktif; koperasi yang bubar dicatat lewat hasil evaluasi (\(command))",
+                "\"\(Excerpt.of(value))\" is recorded as inactive; a dissolved koperasi is recorded through the evaluation outcome (\(command))")))
+        }
+        return word.isActive
     }
 
     /// A digit string of a fixed length (NIK 16, NIB 13). Spreadsheets turn long numbers into `6,408E+15`: say so.

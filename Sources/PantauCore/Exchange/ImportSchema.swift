@@ -73,9 +73,25 @@ public enum ImportSchema {
         var index: [String: Int] = [:]
         /// `aktif_2023`-style columns of a koperasi file: (column index, year).
         var statusYears: [(Int, Int)] = []
+        /// A numbering column (`No`, `No.`, `Nomor`): the row's place in the office's list, not a field.
+        var numbering: [Int] = []
         var unknown: [String] = []
         var missing: [String] = []
+
+        /// How many of the file's columns feed a field: the header row is the one with the most.
+        var matched: Int { index.count + statusYears.count }
+
+        /// The columns whose cells are read, in order.
+        var read: [Int] = []
+
+        /// The field a column feeds (`nik`, `aktif_2023`), if any.
+        func field(at column: Int) -> String? {
+            if let (name, _) = index.first(where: { $0.value == column }) { return name }
+            return statusYears.first { $0.0 == column }.map { "aktif_\($0.1)" }
+        }
     }
+
+    static let numberingKeys: Set<String> = ["no", "nomor", "nourut", "nomorurut", "number"]
 
     static func map(header: [String], kind: ImportKind) -> HeaderMap {
         var map = HeaderMap()
@@ -87,10 +103,13 @@ public enum ImportSchema {
                 map.index[column.name] = i
             } else if kind == .koperasi, let year = statusYear(k) {
                 map.statusYears.append((i, year))
+            } else if numberingKeys.contains(k) {
+                map.numbering.append(i)
             } else {
                 map.unknown.append(raw)
             }
         }
+        map.read = (Array(map.index.values) + map.statusYears.map(\.0)).sorted()
         map.missing = columns.filter { $0.required && map.index[$0.name] == nil }.map(\.name)
         return map
     }

@@ -12,9 +12,12 @@ public struct ImportSummary: Sendable, Equatable {
         public var warned = 0
         /// The encoding a delimited text file was read in (nil for a workbook).
         public var encoding: TextEncoding?
+        public var preview = ImportPreview()
     }
 
     public var files: [File] = []
+    /// With `--all-sheets`, the sheets passed over for having no header (`file.xlsx:Rekap`).
+    public var sheetsWithoutHeader: [String] = []
     public var warnings: [ImportProblem] = []
     public var seconds: Double = 0
     public var dryRun = false
@@ -37,6 +40,8 @@ public struct ImportRequest: Sendable {
     public var dryRun = false
     public var encoding: TextEncoding?
     public var sheet: String?
+    /// Every sheet of a workbook whose header matches, in one import; a sheet without one is passed over.
+    public var allSheets = false
     public var lang: Language = .id
     public var who = Operator.current
     /// Off only for loading the bundled sample into a new database: that is where the records start, not a change to them.
@@ -48,6 +53,7 @@ public struct ImportRequest: Sendable {
 /// One file of an import: header, rows and checks into the staging area, then the staged rows into the database.
 struct FileImporter {
     var source: TableSource
+    let unit: ImportUnit
     let index: Int
     let request: ImportRequest
     let db: Database
@@ -55,50 +61,57 @@ struct FileImporter {
     var warnings: [ImportProblem] = []
     /// Rows read, and rows that repeat an earlier one exactly; the rest comes when the rows are moved in.
     var summary: ImportSummary.File
-    private var map = ImportSchema.HeaderMap()
+    var map = ImportSchema.HeaderMap()
+    /// The region of every row of a sheet without a region column, from the sheet's name.
+    var sheetRegion: String?
+    /// How many fields the header row has.
+    var headerWidth = 0
     private var regions: [String: Result<Region, PantauError>] = [:]
     private var unknownRegions = 0
 
-    init(path: String, index: Int, request: ImportRequest, db: Database) throws {
-        source = try TableSource(path: path, encoding: request.encoding, sheet: request.sheet, lang: request.lang)
+    init(_ unit: ImportUnit, index: Int, request: ImportRequest, db: Database) throws {
+        source = try TableSource(path: unit.path, encoding: request.encoding, sheet: unit.sheet, lang: request.lang)
+        self.unit = unit
         self.index = index
         self.request = request
         self.db = db
         summary = ImportSummary.File(location: source.location)
-        upsert = Upsert(db: db, who: request.who, note: (request.lang == .en ? "import " : "impor ") + (path as NSString).lastPathComponent,
+        upsert = Upsert(db: db, who: request.who, note: (request.lang == .en ? "import " : "impor ") + (unit.path as NSString).lastPathComponent,
                         audited: request.audited, dryRun: request.dryRun)
     }
 
-    private func t(_ id: String, _ en: String) -> String { request.lang == .en ? en : id }
+    func t(_ id: String, _ en: String) -> String { request.lang == .en ? en : id }
 
     private var present: Set<String> { Set(map.index.keys) }
 
     /// Reads and checks every row, and stages the good ones; problems go to `note`.
     mutating func stage(note: ([ImportProblem]) -> Void, progress: (Int, Int) -> Void) throws {
-        guard let (headerLine, header) = try source.nextRow() else {
-            throw ImportProblem.file(path: source.location, message: t("kosong; baris pertama harus berisi nama kolom", "is empty; its first line must name the columns"))
-        }
-        map = ImportSchema.map(header: header, kind: request.kind)
-        if !map.missing.isEmpty {
-            throw ImportProblem.row(path: source.location, line: headerLine, column: nil, message: t(
-                "kolom wajib tidak ada: \(map.missing.joined(separator: ", ")); tambahkan kolom itu (lihat pantau import --template \(request.kind.rawValue))",
-                "required columns are missing: \(map.missing.joined(separator: ", ")); add them (see pantau import --template \(request.kind.rawValue))"))
-        }
-        for name in map.unknown {
-            warnings.append(.row(path: source.location, line: headerLine, column: name, message: t("kolom tidak dikenal, diabaikan", "unknown column, ignored")))
-        }
+        var rowsAfterHeader = try readHeader()[...]
+        let rows = RowClassifier(map: map, kind: request.kind)
         let delimited = source.encoding != nil
-        while let (line, fields) = try source.nextRow() {
+        while let sourceRow = try rowsAfterHeader.popFirst() ?? source.nextRow() {
+            let (line, fields) = (sourceRow.line, sourceRow.fields)
+            switch rows.kind(of: fields) {
+            case .empty: continue
+            case .total(let label): summary.preview.passOver(totalRow: label, line: line); continue
+            case .record: break
+            }
             summary.rows += 1
             if summary.rows % 4096 == 0 { progress(summary.rows, source.bytesRead) }
             var row = ImportRow(fields: fields, map: map, location: source.location, line: line, lang: request.lang)
-            if delimited && fields.count < header.count {
-                row.problem(nil, t("hanya \(fields.count) kolom, padahal judul punya \(header.count); ada pemisah yang hilang atau tanda kutip yang tidak ditutup",
-                                   "has \(fields.count) fields but the header has \(header.count); a delimiter is missing or a quote is not closed"))
+            if !sourceRow.formulasWithoutValue.isEmpty {
+                row.formulasWithoutValue(sourceRow.formulasWithoutValue)
+                if !row.problems.isEmpty { note(row.problems); continue }
+            }
+            if delimited && fields.count < headerWidth {
+                row.problem(nil, t("hanya \(fields.count) kolom, padahal judul punya \(headerWidth); ada pemisah yang hilang atau tanda kutip yang tidak ditutup",
+                                   "has \(fields.count) fields but the header has \(headerWidth); a delimiter is missing or a quote is not closed"))
                 note(row.problems)
                 continue
             }
             guard let record = parse(&row) else { note(row.problems); continue }
+            if try isOnAnotherSheet(record, &row) { note(row.problems); continue }
+            warnings += row.warnings
             if case .umkm(let u) = record.value {
                 switch try ImportStaging.stage(db, file: index, line: line, u) {
                 case .staged: break
@@ -174,6 +187,7 @@ struct FileImporter {
 
     /// A kabupaten/kota or kecamatan given by code or name (a province or none at all for targets and training).
     private mutating func region(_ row: inout ImportRow, _ column: String, levels: Set<RegionLevel>, required: Bool) -> String? {
+        if row.map.index[column] == nil, let sheetRegion { return sheetRegion }
         guard let value = row.raw(column) else {
             if required { row.problem(column, t("kosong; isi kode wilayah seperti 64.08.03 atau nama kecamatan", "is empty; give a region code such as 64.08.03 or a name")) }
             return nil
@@ -241,10 +255,10 @@ struct FileImporter {
                 }
             }
             for (index, year) in row.map.statusYears {
-                if let active = row.bool(at: index, column: "aktif_\(year)") { k.status[year] = active }
+                if let active = row.status(at: index, column: "aktif_\(year)", nik: nik) { k.status[year] = active }
             }
             guard row.problems.isEmpty else { return nil }
-            return Parsed(value: .koperasi(k), key: k.nik, keyColumn: "nik", keyLabel: "NIK \(k.nik)", digest: row.fields.joined(separator: "\u{1F}"))
+            return Parsed(value: .koperasi(k), key: k.nik, keyColumn: "nik", keyLabel: "NIK \(k.nik)", digest: row.digest)
         case .umkm:
             let nib = row.digits("nib", length: 13, what: "NIB", required: false)
             let nama = row.text("nama_usaha", required: true)
@@ -264,7 +278,7 @@ struct FileImporter {
                               jumlahPeserta: row.count("jumlah_peserta"), topik: row.text("topik") ?? "", sumberDana: row.text("sumber_dana") ?? "")
             guard row.problems.isEmpty else { return nil }
             return Parsed(value: .pelatihan(p), key: "\(p.nama)#\(p.angkatan)", keyColumn: "angkatan", keyLabel: "\(Excerpt.of(p.nama)) angkatan \(p.angkatan)",
-                          digest: row.fields.joined(separator: "\u{1F}"))
+                          digest: row.digest)
         case .target:
             let code = row.raw("kode_wilayah") == nil ? "" : region(&row, "kode_wilayah", levels: Set(RegionLevel.allCases), required: false)
             let indicator = row.choice("indikator", Indicator.init(rawValue:), options: Indicator.allCases.map(\.rawValue), required: true)
@@ -274,7 +288,7 @@ struct FileImporter {
             guard row.problems.isEmpty, let code, let indicator, let value, let source else { return nil }
             let target = Target(regionCode: code, indicator: indicator, value: value, year: year, source: source)
             return Parsed(value: .target(target), key: "\(code)/\(indicator.rawValue)", keyColumn: "indikator",
-                          keyLabel: "\(indicator.rawValue) \(code)", digest: row.fields.joined(separator: "\u{1F}"))
+                          keyLabel: "\(indicator.rawValue) \(code)", digest: row.digest)
         }
     }
 }

@@ -1,5 +1,13 @@
 import Foundation
 
+/// One row of a file: its line (or sheet row) number and the text of its cells.
+struct SourceRow {
+    var line: Int
+    var fields: [String]
+    /// Columns whose cell is a formula without a saved value: nothing to read there.
+    var formulasWithoutValue: [Int] = []
+}
+
 /// The rows of one file to import, whatever its format: delimited text or an .xlsx sheet (told by its first bytes).
 struct TableSource {
     private enum Reader { case delimited(DelimitedReader), xlsx(XLSXReader) }
@@ -17,8 +25,7 @@ struct TableSource {
             throw ImportProblem.file(path: path, message: lang == .en ? "is a folder, not a file; give the .csv or .xlsx file inside it" : "adalah folder, bukan berkas; berikan berkas .csv atau .xlsx di dalamnya")
         }
         size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        let magic = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 4) } ?? Data()
-        if magic.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+        if Self.isWorkbook(path) {
             let xlsx = try XLSXReader(path: path, sheet: sheet, lang: lang)
             reader = .xlsx(xlsx)
             location = xlsx.location
@@ -41,9 +48,32 @@ struct TableSource {
         return nil
     }
 
-    func nextRow() throws -> (line: Int, fields: [String])? {
+    /// The sheet of a workbook; nil for delimited text.
+    var sheet: String? {
+        if case .xlsx(let r) = reader { return r.sheetName }
+        return nil
+    }
+
+    /// The names of all the sheets of a workbook; empty for delimited text.
+    var sheetNames: [String] {
+        if case .xlsx(let r) = reader { return r.sheets.map(\.name) }
+        return []
+    }
+
+    /// A zip file, so an .xlsx workbook (told by its first bytes, whatever its name).
+    static func isWorkbook(_ path: String) -> Bool {
+        let magic = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 4) } ?? Data()
+        return magic.starts(with: [0x50, 0x4B, 0x03, 0x04])
+    }
+
+    /// The header has this many columns: cells right of them are not read.
+    func limitColumns(to count: Int) {
+        if case .xlsx(let r) = reader { r.limitColumns(to: count) }
+    }
+
+    func nextRow() throws -> SourceRow? {
         switch reader {
-        case .delimited(let r): try r.nextRow()
+        case .delimited(let r): try r.nextRow().map { SourceRow(line: $0.line, fields: $0.fields) }
         case .xlsx(let r): try r.nextRow()
         }
     }

@@ -13,7 +13,6 @@ final class XLSXReader {
     private let sheet: SheetReader
     /// The sheet's part, and the bytes of the file outside it (read before the rows).
     private let sheetStream: (stream: ZipEntryStream, otherBytes: UInt64)
-    private var headerSeen = false
 
     /// Opens the first sheet, or the one named `sheet`.
     init(path: String, sheet wanted: String?, lang: Language = .id) throws {
@@ -47,6 +46,8 @@ final class XLSXReader {
             let stream = try ZipEntryStream(directory: zip, entry: entry)
             sheetStream = (stream, zip.fileSize - min(zip.fileSize, entry.compressedSize))
             sheet = SheetReader(parser: XMLPullParser(part: chosen.part, source: stream.next), shared: shared)
+            // Until the header is found (it may lie below a title block), only the first columns are kept: no header is wider.
+            sheet.columnLimit = Self.headerSearchColumns
         } catch let fault as XLSXFault {
             throw ImportProblem.file(path: location, message: fault.message(lang))
         }
@@ -58,18 +59,22 @@ final class XLSXReader {
     /// Bytes of the file read so far, for progress: the other parts, then the sheet as it streams.
     var bytesRead: Int { Int(sheetStream.otherBytes + sheetStream.stream.compressedRead) }
 
-    /// The next row holding any text. Once the header (the first such row) is read, cells right of its last
-    /// column are skipped unread: no header names them, so no import needs them.
-    func nextRow() throws -> (line: Int, fields: [String])? {
+    static let headerSearchColumns = 1024
+
+    /// Once the header is found, cells right of its last column are skipped unread: no header names them, so no
+    /// import needs them.
+    func limitColumns(to count: Int) { sheet.columnLimit = count }
+
+    /// The next row holding any text.
+    func nextRow() throws -> SourceRow? {
         do {
             while let row = try sheet.nextRow() {
                 let fields = Self.fields(row)
                 guard !fields.isEmpty else { continue }
-                if !headerSeen {
-                    headerSeen = true
-                    sheet.columnLimit = fields.count
-                }
-                return (row.number, fields)
+                // A formula whose result was never calculated has no value to read (files written by some libraries):
+                // no <v>, or an empty one that is not a text result.
+                let uncalculated = row.cells.filter { $0.hasFormula && ($0.value == nil || ($0.kind == .number && $0.value == "")) }.map(\.column)
+                return SourceRow(line: row.number, fields: fields, formulasWithoutValue: uncalculated)
             }
             return nil
         } catch let fault as XLSXFault {

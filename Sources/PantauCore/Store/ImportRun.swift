@@ -27,17 +27,33 @@ extension Store {
             var files: [FileImporter] = []
             // Read and check: a read transaction of the database; only the staging area is written.
             try db.inTransaction(.deferred) {
-                for (index, path) in request.files.enumerated() {
-                    do {
-                        var importer = try FileImporter(path: path, index: index, request: request, db: db)
-                        let (location, size) = (importer.source.location, importer.source.size)
-                        try importer.stage(note: note) { rows, bytes in
-                            progress?(ImportProgress(location: location, rows: rows, bytesRead: bytes, bytesTotal: size, seconds: elapsed()))
+                for path in request.files {
+                    let units: [ImportUnit]
+                    do { units = try WorkbookSheets.units(of: path, request) } catch let problem as ImportProblem { note([problem]); continue }
+                    var withHeader = 0
+                    for unit in units {
+                        do {
+                            var importer = try FileImporter(unit, index: files.count, request: request, db: db)
+                            let (location, size) = (importer.source.location, importer.source.size)
+                            withHeader += 1
+                            try importer.stage(note: note) { rows, bytes in
+                                progress?(ImportProgress(location: location, rows: rows, bytesRead: bytes, bytesTotal: size, seconds: elapsed()))
+                            }
+                            summary.warnings += importer.warnings
+                            files.append(importer)
+                        } catch let problem as ImportProblem {
+                            note([problem])
+                        } catch let noHeader as NoHeader where unit.oneOfAllSheets {
+                            withHeader -= 1
+                            summary.sheetsWithoutHeader.append(noHeader.location)
+                        } catch let noHeader as NoHeader {
+                            note([noHeader.problem])
                         }
-                        summary.warnings += importer.warnings
-                        files.append(importer)
-                    } catch let problem as ImportProblem {
-                        note([problem])
+                    }
+                    if request.allSheets && withHeader == 0 && units.contains(where: \.oneOfAllSheets) {
+                        note([.file(path: path, message: request.lang == .en
+                            ? "no sheet has a header row in its first \(HeaderFinder.rowsSearched) rows; see pantau import --template \(request.kind.rawValue)"
+                            : "tidak ada lembar yang punya baris judul kolom di \(HeaderFinder.rowsSearched) baris pertamanya; lihat pantau import --template \(request.kind.rawValue)")])
                     }
                 }
                 // A dry run counts against the records as they are now, and writes nothing.

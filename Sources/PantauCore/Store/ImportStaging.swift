@@ -29,7 +29,7 @@ enum ImportStaging {
     }
 
     static func drop(_ db: Database) throws {
-        for table in ["import_umkm", "import_matched", "import_rows", "import_seen"] {
+        for table in ["import_umkm", "import_matched", "import_rows", "import_seen", SheetKeys.table] {
             try db.execute(sql: "DROP TABLE IF EXISTS temp.\(table)")
         }
     }
