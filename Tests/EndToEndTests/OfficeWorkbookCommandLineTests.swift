@@ -34,7 +34,7 @@ import Testing
             "  Jumlah Anggota     jumlah_anggota",
             "  Tahun Berdiri      tahun_berdiri",
             "  Status Aktif 2023  aktif_2023",
-            "  total rows skipped: 11 (JUMLAH)",
+            "  total rows skipped: row 11 (JUMLAH)",
         ])
         #expect(lines.suffix(2).first?.hasPrefix("Dry run in ") == true && lines.last == "")
         #expect(try dump(db) == before, "a dry run writes nothing")
@@ -88,7 +88,7 @@ import Testing
               judul kolom: baris 6
             """))
         #expect(result.stdout.contains("\n  Keterangan         diabaikan (kolom tidak dikenal)\n"))
-        #expect(result.stdout.contains("\n  baris jumlah dilewati: 11 (Jumlah), 16 (SUBTOTAL), 18 (TOTAL)\nSelesai dalam "))
+        #expect(result.stdout.contains("\n  baris jumlah dilewati: baris 11 (Jumlah), 16 (SUBTOTAL), 18 (TOTAL)\nSelesai dalam "))
         #expect(result.stderr.contains(
             "peringatan: \(file):Koperasi 2023:14: aktif_2023: \"Bubar\" dicatat sebagai tidak aktif; koperasi yang bubar dicatat lewat hasil evaluasi (pantau evaluate 6408121000000002 --outcome usul-bubarkan)\n"))
     }

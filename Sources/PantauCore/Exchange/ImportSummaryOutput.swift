@@ -76,7 +76,8 @@ extension ImportPreview {
         if totalRowCount > 0 {
             var listed = totalRows.map { "\($0.line) (\(Excerpt.of($0.label)))" }.joined(separator: ", ")
             if totalRowCount > totalRows.count { listed += en ? ", … (\(totalRowCount) in all)" : ", … (\(totalRowCount) seluruhnya)" }
-            lines.append(en ? "total rows skipped: \(listed)" : "baris jumlah dilewati: \(listed)")
+            let rows = totalRowCount == 1 ? (en ? "row" : "baris") : (en ? "rows" : "baris")
+            lines.append(en ? "total rows skipped: \(rows) \(listed)" : "baris jumlah dilewati: \(rows) \(listed)")
         }
         return lines
     }
