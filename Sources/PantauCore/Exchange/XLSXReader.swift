@@ -18,7 +18,6 @@ final class XLSXReader {
     init(path: String, sheet wanted: String?, lang: Language = .id) throws {
         self.path = path
         self.lang = lang
-        func t(_ id: String, _ en: String) -> String { lang == .en ? en : id }
         var location = path
         do {
             let zip = try ZipDirectory(path: path)

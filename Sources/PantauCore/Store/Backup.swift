@@ -17,14 +17,12 @@ extension Store {
         }
         let partial = (folder.isEmpty ? "" : folder + "/") + "." + (destination as NSString).lastPathComponent + ".pantau-backup-\(getpid())"
         try? manager.removeItem(atPath: partial)
-        // The copy is created by SQLite: a private umask makes it 0600 from its first byte.
-        let previous = umask(0o077)
-        defer { umask(previous) }
         do {
             // VACUUM cannot run inside a transaction, which every GRDB read opens: this one reads on its own.
+            // The copy is created by SQLite: a private umask makes it 0600 from its first byte.
             errno = 0
             do {
-                try reader.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [partial]) }
+                try Store.withUmask(0o077) { try reader.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [partial]) } }
             } catch {
                 throw PantauError.backupFailed(path: destination, reason: Self.whyNotWritten(error, folder: folder, errno: errno))
             }

@@ -20,13 +20,11 @@ enum NewDatabase {
         if FileManager.default.fileExists(atPath: target) { throw PantauError.databaseExists(path: target) }
         let directory = URL(fileURLWithPath: target).deletingLastPathComponent().path
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let previousMask = umask(shared ? 0o007 : 0o077)
-        defer { umask(previousMask) }
         removeLeftovers(of: target)
         let temporary = temporaryPath(for: target)
         Store.removeDatabaseFiles(at: temporary)
         do {
-            try build(temporary).close()
+            try Store.withUmask(shared ? 0o007 : 0o077) { try build(temporary).close() }
             // The WAL must be in the file before the file is all that moves.
             if let size = try? FileManager.default.attributesOfItem(atPath: temporary + "-wal")[.size] as? Int, size > 0 {
                 throw PantauError.databaseDiskProblem(path: target)

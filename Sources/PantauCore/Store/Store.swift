@@ -118,8 +118,14 @@ public final class Store: Sendable {
     static func withCompanionMode<T>(of path: String, _ body: () throws -> T) rethrows -> T {
         var status = stat()
         guard stat(path, &status) == 0 else { return try body() }
-        let previousMask = umask(~status.st_mode & 0o777)
-        defer { umask(previousMask) }
+        return try withUmask(~status.st_mode & 0o777, body)
+    }
+
+    /// Runs `body` with this umask, so that the files SQLite creates meanwhile get no wider mode. The umask belongs to
+    /// the whole process: Pantau changes it only around creating a database's files, never while another thread does.
+    static func withUmask<T>(_ mask: mode_t, _ body: () throws -> T) rethrows -> T {
+        let previous = umask(mask)
+        defer { umask(previous) }
         return try body()
     }
 
