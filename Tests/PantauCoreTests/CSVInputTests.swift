@@ -20,6 +20,20 @@ import Testing
         try importing.expectFailure(.umkm, path, ["\(path):3: the line is longer than 64 KB, Pantau's limit for one line; check that the file is a CSV table"])
     }
 
+    /// A file that fails part-way has staged rows already: the next file must not be staged under its number.
+    @Test func aFileThatFailsPartWayLeavesTheNextOneItsOwnPlace() throws {
+        let long = String(repeating: "A", count: 70_000)
+        // Past the 30 rows the header is looked for in, so that rows are staged before the long line comes.
+        let rows = (1...40).map { String(format: "64080310000001%02d,KSU %d,64.08.03,konsumen,10,2000,ya\n", $0, $0) }.joined()
+        let broken = importing.file("a.csv", ImportTests.header + rows + "6408031000000199,\(long),64.08.03,konsumen,10,2000,ya\n")
+        let fine = importing.file("b.csv", ImportTests.header + "6408031000000198,KSU B,64.08.03,konsumen,10,2000,ya\n")
+        let store = try importing.fresh()
+        let before = try importing.contents(store)
+        let error = #expect(throws: ImportFailure.self) { try store.importFiles(importing.request(.koperasi, broken, fine)) }
+        #expect(error?.problems.map(\.description) == ["\(broken):42: the line is longer than 64 KB, Pantau's limit for one line; check that the file is a CSV table"])
+        #expect(try importing.contents(store) == before)
+    }
+
     @Test func anUnclosedQuoteStopsAt64KB() throws {
         let rows = (1...5000).map { ",Warung \($0),64.08.03,2020" }.joined(separator: "\n")
         let path = importing.file("u.csv", Self.umkmHeader + ",\"Warung Kopi,64.08.03,2020\n" + rows + "\n")

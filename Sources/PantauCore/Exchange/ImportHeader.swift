@@ -32,13 +32,9 @@ extension FileImporter {
             warnings.append(.row(path: source.location, line: header.line, column: name, message: t("kolom tidak dikenal, diabaikan", "unknown column, ignored")))
         }
         // The first sheet of a workbook kept one sheet per kecamatan: say that the others were not read.
-        if let sheet = source.sheet, unit.sheet == nil, source.sheetNames.count > 1 {
-            let others = WorkbookSheets.withHeader(path: unit.path, names: source.sheetNames, except: sheet, kind: kind, lang: request.lang)
-            if !others.isEmpty {
-                let names = WorkbookSheets.list(others)
-                warnings.append(.file(path: source.location, message: t("hanya lembar ini yang dibaca; lembar \(names) juga punya judul kolom: impor semuanya dengan --all-sheets",
-                                                                        "only this sheet was read; the sheets \(names) have a header too: import them all with --all-sheets")))
-            }
+        if unit.sheet == nil, source.sheetNames.count > 1, let names = otherSheetsWithHeader() {
+            warnings.append(.file(path: source.location, message: t("hanya lembar ini yang dibaca; lembar \(names) juga punya judul kolom: impor semuanya dengan --all-sheets",
+                                                                    "only this sheet was read; the sheets \(names) have a header too: import them all with --all-sheets")))
         }
         if regionRequired, map.index[ImportSchema.region.name] == nil, let sheet = source.sheet {
             let region = try regionFromSheet(sheet, headerLine: header.line)
@@ -56,15 +52,18 @@ extension FileImporter {
             ? t("kosong; baris pertama harus berisi nama kolom", "is empty; its first line must name the columns")
             : t("tidak ada baris judul kolom di \(HeaderFinder.rowsSearched) baris pertama; judul kolom harus memuat paling sedikit: \(required) (lihat pantau import --template \(kind.rawValue))",
                 "no header row in the first \(HeaderFinder.rowsSearched) rows; the header must name at least: \(required) (see pantau import --template \(kind.rawValue))")
-        if let sheet = source.sheet, !unit.oneOfAllSheets {
-            let others = WorkbookSheets.withHeader(path: unit.path, names: source.sheetNames, except: sheet, kind: kind, lang: request.lang)
-            if !others.isEmpty {
-                let names = WorkbookSheets.list(others)
-                message += t("; lembar \(names) punya judul kolom: impor semuanya dengan --all-sheets",
-                             "; the sheets \(names) have one: import them all with --all-sheets")
-            }
+        if !unit.oneOfAllSheets, let names = otherSheetsWithHeader() {
+            message += t("; lembar \(names) punya judul kolom: impor semuanya dengan --all-sheets",
+                         "; the sheets \(names) have one: import them all with --all-sheets")
         }
         return message
+    }
+
+    /// The other sheets of this workbook that have a header of this kind, listed for a message; nil when none has.
+    private func otherSheetsWithHeader() -> String? {
+        guard let sheet = source.sheet else { return nil }
+        let others = WorkbookSheets.withHeader(path: unit.path, names: source.sheetNames, except: sheet, kind: request.kind, lang: request.lang)
+        return others.isEmpty ? nil : WorkbookSheets.list(others)
     }
 
     /// The kecamatan a sheet's name gives, found as SheetRegion says; never a guess.

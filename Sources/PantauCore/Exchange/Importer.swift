@@ -59,6 +59,7 @@ struct FileImporter {
     let db: Database
     var upsert: Upsert
     var warnings: [ImportProblem] = []
+    private var unlistedWarnings = 0
     /// Rows read, and rows that repeat an earlier one exactly; the rest comes when the rows are moved in.
     var summary: ImportSummary.File
     var map = ImportSchema.HeaderMap()
@@ -111,7 +112,10 @@ struct FileImporter {
             }
             guard let record = parse(&row) else { note(row.problems); continue }
             if try isOnAnotherSheet(record, &row) { note(row.problems); continue }
-            warnings += row.warnings
+            // One warning per cell could be a million: the first few are listed, all are counted.
+            for warning in row.warnings {
+                if warnings.count < ImportFailure.listLimit { warnings.append(warning) } else { unlistedWarnings += 1 }
+            }
             if case .umkm(let u) = record.value {
                 switch try ImportStaging.stage(db, file: index, line: line, u) {
                 case .staged: break
@@ -141,7 +145,7 @@ struct FileImporter {
             try ImportStaging.stage(db, file: index, line: line, fields: fields)
         }
         progress(summary.rows, source.bytesRead)
-        summary.warned = warnings.count
+        summary.warned = warnings.count + unlistedWarnings
         summary.encoding = source.encoding
     }
 

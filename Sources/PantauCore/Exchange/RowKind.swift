@@ -53,8 +53,11 @@ struct RowClassifier {
         return .total(label: label)
     }
 
+    /// The labels of total rows, as header keys write them (no case, spaces or punctuation).
+    private static let totalWords = ["jumlah", "total", "subtotal", "grandtotal"]
+
     static func isBareTotalWord(_ text: String) -> Bool {
-        ["jumlah", "total", "subtotal", "grandtotal"].contains(ImportSchema.key(text))
+        totalWords.contains(ImportSchema.key(text))
     }
 
     static func isTotalLabel(_ text: String) -> Bool {
@@ -64,11 +67,11 @@ struct RowClassifier {
         let head = UInt32(a | 0x20) << 16 | UInt32(b | 0x20) << 8 | UInt32(c | 0x20)
         guard Self.totalHeads.contains(head) else { return false }
         let key = ImportSchema.key(text)
-        return ["jumlah", "total", "subtotal", "grandtotal"].contains { key.hasPrefix($0) }
+        return totalWords.contains { key.hasPrefix($0) }
     }
 
-    /// "jum", "tot", "sub", "gra" as three bytes in one number.
-    private static let totalHeads: [UInt32] = ["jum", "tot", "sub", "gra"].map { $0.utf8.reduce(0) { $0 << 8 | UInt32($1) } }
+    /// The first three letters of each total word ("jum", "tot", …) as three bytes in one number.
+    private static let totalHeads: [UInt32] = totalWords.map { $0.utf8.prefix(3).reduce(0) { $0 << 8 | UInt32($1) } }
 
     /// `1778`, `1.778`, `12,5`, `-3`, `75%`: what a sum, a count or a share looks like.
     static func isNumber(_ text: String) -> Bool {

@@ -2,16 +2,12 @@ import GRDB
 
 /// With `--all-sheets` the sheets of a workbook go in as one import: a koperasi (NIK), an UMKM (NIB), a training
 /// batch or a target met on two sheets is a problem, whatever each says, since the second would silently overwrite
-/// the first. Kept in the staging area beside the other import tables, so memory stays small.
+/// the first. Kept in the staging area beside the other import tables (made by ImportStaging), so memory stays small.
 enum SheetKeys {
     static let table = "import_sheet_keys"
 
     /// Where the key was met on another sheet of the same workbook, if it was; else it is noted as met here.
     static func elsewhere(_ db: Database, path: String, key: String, sheet: String, line: Int) throws -> (sheet: String, line: Int)? {
-        try db.execute(sql: """
-            CREATE TEMP TABLE IF NOT EXISTS \(table) (path TEXT NOT NULL, key TEXT NOT NULL, sheet TEXT NOT NULL, line INTEGER NOT NULL,
-                                                      PRIMARY KEY (path, key)) WITHOUT ROWID
-            """)
         try db.cachedStatement(sql: "INSERT INTO temp.\(table)(path, key, sheet, line) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
             .execute(arguments: [path, key, sheet, line])
         guard db.changesCount == 0,

@@ -25,6 +25,8 @@ extension Store {
             try ImportStaging.create(db)
             defer { try? ImportStaging.drop(db) }
             var files: [FileImporter] = []
+            // Every file or sheet gets its own number in the staging area, also one that fails part-way.
+            var stagingNumber = 0
             // Read and check: a read transaction of the database; only the staging area is written.
             try db.inTransaction(.deferred) {
                 for path in request.files {
@@ -33,7 +35,8 @@ extension Store {
                     var withHeader = 0
                     for unit in units {
                         do {
-                            var importer = try FileImporter(unit, index: files.count, request: request, db: db)
+                            defer { stagingNumber += 1 }
+                            var importer = try FileImporter(unit, index: stagingNumber, request: request, db: db)
                             let (location, size) = (importer.source.location, importer.source.size)
                             withHeader += 1
                             try importer.stage(note: note) { rows, bytes in

@@ -25,6 +25,9 @@ enum ImportStaging {
                                            PRIMARY KEY (file, line)) WITHOUT ROWID;
             CREATE TEMP TABLE import_seen (file INTEGER NOT NULL, key TEXT NOT NULL, digest TEXT NOT NULL, line INTEGER NOT NULL,
                                            PRIMARY KEY (file, key)) WITHOUT ROWID;
+            -- With --all-sheets: where each key of a workbook was met first (see SheetKeys).
+            CREATE TEMP TABLE \(SheetKeys.table) (path TEXT NOT NULL, key TEXT NOT NULL, sheet TEXT NOT NULL, line INTEGER NOT NULL,
+                                                  PRIMARY KEY (path, key)) WITHOUT ROWID;
             """)
     }
 
