@@ -202,7 +202,7 @@ struct Failure: Error, CustomStringConvertible {
 /// A `pantau` process running in the background, its output kept in files.
 final class Running {
     let process = Process()
-    private let out = FileManager.default.temporaryDirectory.appendingPathComponent("pantau-run-\(UUID().uuidString)")
+    private let out = Fixtures.scratch.appendingPathComponent("run-\(UUID().uuidString)")
     private var err: URL { out.appendingPathExtension("err") }
 
     init(_ arguments: [String]) throws {

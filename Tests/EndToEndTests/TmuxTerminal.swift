@@ -25,7 +25,7 @@ final class TmuxTerminal {
     /// Runs a program and returns its standard output. Spawned and reaped directly: output goes through a
     /// file, not a pipe, because the tmux server a command starts keeps inherited descriptors open.
     static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("pantau-e2e-out-\(UUID().uuidString)").path
+        let output = Fixtures.scratch.appendingPathComponent("e2e-out-\(UUID().uuidString)").path
         defer { unlink(output) }
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

@@ -24,7 +24,7 @@ public enum CLI {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         process.currentDirectoryURL = URL(fileURLWithPath: "/")
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("pantau-cli-\(UUID().uuidString)")
+        let out = Fixtures.scratch.appendingPathComponent("cli-\(UUID().uuidString)")
         let err = out.appendingPathExtension("err")
         FileManager.default.createFile(atPath: out.path, contents: nil)
         FileManager.default.createFile(atPath: err.path, contents: nil)
@@ -41,12 +41,8 @@ public enum CLI {
     /// A copy of the binary where any account can run it: the clone may sit in a folder others may not enter
     /// (a home directory of mode 0700), and then another account could not reach the built binary itself.
     static let binaryForOtherAccounts: String = {
-        let folder = "/tmp/pantau-tests-bin-\(getpid())"
-        let copy = folder + "/pantau"
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try? FileManager.default.removeItem(atPath: copy)
+        let copy = Fixtures.temporaryPath("pantau")
         do { try FileManager.default.copyItem(atPath: Fixtures.binary, toPath: copy) } catch { return Fixtures.binary }
-        chmod(folder, 0o755)
         chmod(copy, 0o755)
         return copy
     }()
