@@ -3,9 +3,11 @@
 public struct Glyphs: Sendable, Equatable {
     public var topLeft, topRight, bottomLeft, bottomRight, horizontal, vertical: Character
     public var ellipsis: Character
-    /// Partial blocks from one eighth to a full cell, for smooth bars.
+    /// A whole cell of a bar or column.
+    public var full: Character
+    /// Partial blocks from one to seven eighths of a cell, for smooth bars; none in ASCII, whose bars fill whole cells.
     public var eighths: [Character]
-    /// Vertical partial blocks from one eighth to full, for column charts.
+    /// Vertical partial blocks from one to seven eighths, for column charts; none in ASCII.
     public var verticalEighths: [Character]
     public var barEmpty: Character
     public var arrow: String
@@ -16,17 +18,17 @@ public struct Glyphs: Sendable, Equatable {
 
     public static let unicode = Glyphs(
         topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", horizontal: "─", vertical: "│",
-        ellipsis: "…", eighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],
-        verticalEighths: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], barEmpty: "░", arrow: "→", dash: "–",
+        ellipsis: "…", full: "█", eighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉"],
+        verticalEighths: ["▁", "▂", "▃", "▄", "▅", "▆", "▇"], barEmpty: "░", arrow: "→", dash: "–",
         check: "✓", warning: "▲", separator: "·")
 
     public static let ascii = Glyphs(
         topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|",
-        ellipsis: "~", eighths: [" ", " ", " ", "#", "#", "#", "#", "#"],
-        verticalEighths: [" ", " ", " ", "#", "#", "#", "#", "#"], barEmpty: ".", arrow: "->", dash: "-",
+        ellipsis: "~", full: "#", eighths: [], verticalEighths: [], barEmpty: ".", arrow: "->", dash: "-",
         check: "v", warning: "!", separator: "|")
 
-    public var full: Character { eighths[7] }
+    /// The steps a bar can show in one cell: eighths with partial blocks, the whole cell without.
+    public var stepsPerCell: Int { eighths.count + 1 }
 }
 
 /// Fitting text into columns.

@@ -1,14 +1,31 @@
 /// Bars drawn with block characters, filled to a fraction of a width.
 public enum Bar {
-    /// A bar of `width` cells filled to `fraction` (0…1), with eighth-cell precision in Unicode.
+    /// A bar of `width` cells filled to `fraction` (0…1): eighth-cell precision in Unicode, whole cells in ASCII.
     public static func filled(_ fraction: Double, width: Int, glyphs: Glyphs, emptyFill: Bool = false) -> String {
         guard width > 0 else { return "" }
-        let clamped = min(1, max(0, fraction.isFinite ? fraction : 0))
-        let eighths = Int((clamped * Double(width) * 8).rounded())
-        var text = String(repeating: glyphs.full, count: eighths / 8)
-        if eighths % 8 > 0 { text.append(glyphs.eighths[eighths % 8 - 1]) }
+        let steps = steps(fraction, cells: width, glyphs: glyphs)
+        var text = String(repeating: glyphs.full, count: steps / glyphs.stepsPerCell)
+        if steps % glyphs.stepsPerCell > 0 { text.append(glyphs.eighths[steps % glyphs.stepsPerCell - 1]) }
         let pad: Character = emptyFill ? glyphs.barEmpty : " "
         return text + String(repeating: pad, count: max(0, width - text.count))
+    }
+
+    /// How many steps of a bar `cells` long show `fraction` (0…1). A step is an eighth of a cell where the glyphs
+    /// have partial blocks (Unicode) and a whole cell where they have none (ASCII), so an ASCII bar never has a
+    /// partial cell drawn as a gap or as a whole mark.
+    ///
+    /// Steps are rounded half up (2,5 cells → 3). With whole cells, the two ends of a bar keep their meaning, at a
+    /// cost of less than one cell: empty means none, so a value above zero shows at least one mark; full means all
+    /// (a gauge full is a target reached), so a value below the whole leaves its last cell empty even where it would
+    /// round up to the full width. On a one-cell bar the mark wins. Eighths are fine enough to need neither rule.
+    public static func steps(_ fraction: Double, cells: Int, glyphs: Glyphs) -> Int {
+        guard cells > 0 else { return 0 }
+        let clamped = min(1, max(0, fraction.isFinite ? fraction : 0))
+        var steps = Int((clamped * Double(cells) * Double(glyphs.stepsPerCell)).rounded())
+        guard glyphs.stepsPerCell == 1 else { return steps }
+        if clamped < 1 { steps = min(steps, cells - 1) }
+        if clamped > 0 { steps = max(steps, 1) }
+        return steps
     }
 }
 
@@ -76,14 +93,14 @@ public struct ColumnChartWidget {
         let maxValue = max(1, shown.map(\.value).max() ?? 1)
         for (i, item) in shown.enumerated() {
             let x = rect.x + i * (columnWidth + 1)
-            let eighths = Int((Double(item.value) / Double(maxValue) * Double(barRows) * 8).rounded())
-            let topRow = rect.maxY - 2 - (eighths + 7) / 8
+            let steps = Bar.steps(Double(item.value) / Double(maxValue), cells: barRows, glyphs: g)
+            let perCell = g.stepsPerCell, rows = (steps + perCell - 1) / perCell
+            let topRow = rect.maxY - 2 - rows
             // The value sits just above its column.
             canvas.put(Fit.right(item.text, columnWidth), x: x, y: max(rect.y, topRow), style: appearance.theme.total, clip: rect)
-            for r in 0..<barRows {
-                let level = min(8, max(0, eighths - r * 8))
-                guard level > 0 else { continue }
-                let glyph = level == 8 ? g.full : g.verticalEighths[level - 1]
+            for r in 0..<rows {
+                let level = min(perCell, steps - r * perCell)
+                let glyph = level == perCell ? g.full : g.verticalEighths[level - 1]
                 canvas.put(String(repeating: glyph, count: columnWidth - 1), x: x + 1, y: rect.maxY - 2 - r,
                            style: appearance.theme.bar, clip: rect)
             }

@@ -1,4 +1,5 @@
 /// A value against a threshold: a bar filled to the share reached, then the percentage.
+/// In ASCII the bar is full only once the threshold is met (see `Bar.steps`), so a full bar always means reached.
 public struct GaugeWidget {
     public var ratio: Double
     public var met: Bool
