@@ -1,5 +1,5 @@
 /// The three shapes of the dashboard, chosen from the terminal size every time it changes.
-public enum LayoutKind: Sendable, Equatable {
+public enum LayoutKind: Sendable, Hashable {
     /// One pane at a time under a tab bar: phones held upright, small windows.
     case narrow
     /// Lists on top, Tipe A and two charts below.
