@@ -72,7 +72,7 @@ public struct DashboardView {
         let rows = state.districtRows
         var table = TableWidget(
             columns: [TableColumn(s.wilayah, width: 0, align: .left), TableColumn(s.koperasi.prefix(3) + ".", width: 5),
-                      TableColumn(s.active, width: 5), TableColumn("%", width: 5)],
+                      TableColumn(s.active, width: headed(s.active, 5)), TableColumn("%", width: 5)],
             rows: rows.map { row in
                 let f = row.figures
                 let name = row.isProvince ? f.region.name : " " + f.region.shortName
@@ -99,7 +99,7 @@ public struct DashboardView {
         // One pane at a time, a bar shorter than 8 cells says too little to take the names' room.
         let showsBar = !narrow || barWidth >= 8
         let columns = [TableColumn(s.childLevelName(level), width: 0, align: .left), TableColumn(s.totalShort, width: 5),
-                       TableColumn(s.active, width: 5), TableColumn(s.inactiveShort, width: 5, dropOrder: 1),
+                       TableColumn(s.active, width: headed(s.active, 5)), TableColumn(s.inactiveShort, width: headed(s.inactiveShort, 5), dropOrder: 1),
                        TableColumn(s.ratio, width: 7)] + (showsBar ? [TableColumn("", width: barWidth, isBar: true, dropOrder: 2)] : [])
         // The bar shows active (full blocks) within total (light shade), scaled to the largest total.
         func bar(_ f: RegionFigures) -> String {
@@ -139,7 +139,7 @@ public struct DashboardView {
         // The evaluation outcome gets a column once there is room for it.
         let wide = inner.width >= 100
         var columns = [TableColumn(s.name, width: 0, align: .left), TableColumn("NIK", width: 16, align: .left, dropOrder: 2),
-                       TableColumn(s.jenis, width: 13, align: .left, dropOrder: 3), TableColumn(s.active, width: 5, align: .left),
+                       TableColumn(s.jenis, width: 13, align: .left, dropOrder: 3), TableColumn(s.active, width: headed(s.active, 5), align: .left),
                        TableColumn(s.lastRAT, width: 9), TableColumn(s.members, width: 7, dropOrder: 1)]
         if wide { columns.append(TableColumn(s.evaluation, width: 13, align: .left)) }
         var table = TableWidget(
@@ -189,6 +189,10 @@ public struct DashboardView {
     private func filterSuffix(_ list: ListState, focused: Bool) -> String {
         list.filter.isEmpty || narrow ? "" : " \(g.separator) /\(list.filter)"
     }
+
+    /// One pane at a time, a column is at least as wide as its heading ("Active" in English), so no heading
+    /// pushes the last column off the pane. (Side by side the widths stay as they are: the bar takes up the slack.)
+    private func headed(_ title: String, _ width: Int) -> Int { narrow ? max(width, title.count) : width }
 
     /// One pane at a time, the title has no room to spare: the filter goes on the bottom edge, left of the "12/49" marker.
     private func drawFilterOnBorder(_ canvas: inout Canvas, _ rect: Rect, _ list: ListState) {
