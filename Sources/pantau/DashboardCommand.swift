@@ -8,7 +8,7 @@ struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
         abstract: "Open the full-screen dashboard (the default command).",
-        discussion: "Press ? in the dashboard for every key. Needs a terminal of at least 80×24.")
+        discussion: "Press ? in the dashboard for every key. Needs a terminal of at least 40×15.")
 
     @OptionGroup var database: DatabaseOptions
 

@@ -24,8 +24,8 @@ import Testing
         try term.press("?")
         #expect(try term.waitFor { !$0.contains("Bantuan · tombol") }.ok)
 
-        try term.resize(width: 60, height: 20)
-        #expect(try term.waitFor("Layar 60×20 terlalu kecil: perbesar ke paling sedikit 80×24.").ok)
+        try term.resize(width: 39, height: 14)
+        #expect(try term.waitFor { $0.contains("Layar 39×14 terlalu kecil: perbesar ke") && $0.contains("paling sedikit 40×15.") }.ok)
         try term.resize(width: 80, height: 24)
         #expect(try term.waitFor("│Muara Bengkal      49    19    30  38,8 %").ok)
 

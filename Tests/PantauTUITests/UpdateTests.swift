@@ -179,7 +179,7 @@ import Testing
     @Test func resizeKeepsTheState() throws {
         var h = try Harness()
         try h.press(.down)
-        _ = h.state.update(.resize(width: 60, height: 20))
+        _ = h.state.update(.resize(width: 39, height: 20))
         #expect(h.state.isTooSmall)
         _ = h.state.update(.resize(width: 120, height: 40))
         #expect(!h.state.isTooSmall && h.state.main.selected == 1)

@@ -194,6 +194,17 @@ extension Strings {
     public var founded: String { t("Berdiri", "Founded") }
 }
 
+// The narrow layout (one pane at a time).
+extension Strings {
+    public var helpChoosePane: String { t("panel nomor 1–6", "pane number 1–6") }
+    public var helpNextPage: String { t("PgDn/Spasi: halaman berikut", "PgDn/Space: next page") }
+    public func helpPageOf(_ page: Int, _ pages: Int) -> String { t("halaman \(page)/\(pages)", "page \(page)/\(pages)") }
+    public func koperasiTitleShort(_ name: String, total: Int, active: Int) -> String {
+        t("\(name): \(NumberFormat.integer(total)), aktif \(NumberFormat.integer(active))",
+          "\(name): \(NumberFormat.integer(total)), \(NumberFormat.integer(active)) active")
+    }
+}
+
 // The presentation.
 extension Strings {
     public func of(_ value: Int, _ target: Int) -> String { t("\(NumberFormat.integer(value)) dari \(NumberFormat.integer(target))", "\(NumberFormat.integer(value)) of \(NumberFormat.integer(target))") }

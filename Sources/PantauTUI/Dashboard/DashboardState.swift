@@ -34,6 +34,10 @@ public struct DashboardState: Sendable, Equatable {
     public var ratio = ListState()
     public var editingFilter = false
     public var showHelp = false
+    /// The page of the help shown when it does not fit on one screen.
+    public var helpPage = 0
+    /// The pane shown in the narrow layout; kept in step with the focus in the others.
+    public var tab: Tab = .main
     public var message: String?
     public var isDemo: Bool
     public var isReadOnly: Bool
@@ -67,8 +71,12 @@ public struct DashboardState: Sendable, Equatable {
 
     public var isTooSmall: Bool { !TooSmallNotice.fits(width: width, height: height) }
 
+    /// One pane at a time under a tab bar.
+    public var isNarrow: Bool { LayoutKind(width: width, height: height) == .narrow }
+
     /// The panes on screen now: the district list is hidden while a kecamatan's koperasi fill the top.
     public var visiblePanes: [Pane] {
+        if isNarrow { return Pane.allCases }
         if detail != nil { return [.main] }
         return showsKoperasi ? [.main, .ratio] : Pane.allCases
     }

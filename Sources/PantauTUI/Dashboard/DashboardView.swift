@@ -6,6 +6,8 @@ public struct DashboardView {
     public let appearance: Appearance
     var s: Strings { Strings(appearance.lang) }
     var g: Glyphs { appearance.glyphs }
+    /// One pane at a time: titles leave out what the tab bar says, tables drop columns.
+    var narrow: Bool { state.isNarrow }
 
     public init(state: DashboardState, appearance: Appearance) {
         self.state = state
@@ -21,31 +23,36 @@ public struct DashboardView {
         }
         let layout = Layout(width: state.width, height: state.height, showsKoperasi: state.showsKoperasi)
         if let data = state.data {
-            if let detail = state.detail {
-                DetailPane(detail: detail, scroll: state.detailScroll, appearance: appearance)
-                    .draw(&canvas, Rect(x: 0, y: 0, width: state.width, height: layout.main.maxY))
-            } else {
-                if let rect = layout.districts { drawDistricts(&canvas, rect) }
-                if state.showsKoperasi { drawKoperasi(&canvas, layout.main, data) } else { drawChildren(&canvas, layout.main, data) }
-            }
-            TipeAPane(readiness: data.tipeA, appearance: appearance).draw(&canvas, layout.tipeA)
-            if let rect = layout.evaluation {
-                drawRatio(&canvas, layout.ratio, data)
-                EvaluationPane(progress: data.evaluation, appearance: appearance).draw(&canvas, rect)
-            } else if state.showEvaluation {
-                EvaluationPane(progress: data.evaluation, appearance: appearance).draw(&canvas, layout.ratio)
-            } else {
-                drawRatio(&canvas, layout.ratio, data)
-            }
-            drawYears(&canvas, layout.years, data)
+            if layout.kind == .narrow { drawNarrow(&canvas, layout, data) } else { drawPanes(&canvas, layout, data) }
         } else {
             canvas.put(s.loading, x: 2, y: 1, style: appearance.theme.muted)
         }
         StatusLine(state: state, appearance: appearance).draw(&canvas, layout.status)
-        if let form = state.form { FormOverlay(form: form, appearance: appearance).draw(&canvas) }
-        if state.showHelp { HelpOverlay(appearance: appearance).draw(&canvas) }
+        if let form = state.form { FormOverlay(form: form, appearance: appearance, fullWidth: narrow).draw(&canvas) }
+        if state.showHelp { HelpOverlay(appearance: appearance, narrow: narrow, page: state.helpPage).draw(&canvas) }
         if appearance.glyphs == .ascii { canvas.foldToASCII() }
         return canvas
+    }
+
+    /// The standard and wide layouts: every pane at once.
+    private func drawPanes(_ canvas: inout Canvas, _ layout: Layout, _ data: DashboardData) {
+        if let detail = state.detail {
+            DetailPane(detail: detail, scroll: state.detailScroll, appearance: appearance)
+                .draw(&canvas, Rect(x: 0, y: 0, width: state.width, height: layout.main.maxY))
+        } else {
+            if let rect = layout.districts { drawDistricts(&canvas, rect) }
+            if state.showsKoperasi { drawKoperasi(&canvas, layout.main, data) } else { drawChildren(&canvas, layout.main, data) }
+        }
+        TipeAPane(readiness: data.tipeA, appearance: appearance).draw(&canvas, layout.tipeA)
+        if let rect = layout.evaluation {
+            drawRatio(&canvas, layout.ratio, data)
+            EvaluationPane(progress: data.evaluation, appearance: appearance).draw(&canvas, rect)
+        } else if state.showEvaluation {
+            EvaluationPane(progress: data.evaluation, appearance: appearance).draw(&canvas, layout.ratio)
+        } else {
+            drawRatio(&canvas, layout.ratio, data)
+        }
+        drawYears(&canvas, layout.years, data)
     }
 
     // MARK: panes
@@ -58,14 +65,14 @@ public struct DashboardView {
         f.hasStatus ? NumberFormat.integer(f.koperasiActive) : String(g.dash)
     }
 
-    private func drawDistricts(_ canvas: inout Canvas, _ rect: Rect) {
+    func drawDistricts(_ canvas: inout Canvas, _ rect: Rect) {
         let focused = state.focus == .districts
         let inner = Box.draw(&canvas, rect, title: s.districts + filterSuffix(state.districts, focused: focused), focused: focused,
                              appearance: appearance)
         let rows = state.districtRows
         var table = TableWidget(
             columns: [TableColumn(s.wilayah, width: 0, align: .left), TableColumn(s.koperasi.prefix(3) + ".", width: 5),
-                      TableColumn(s.active, width: 5), TableColumn("%", width: 5)],
+                      TableColumn(s.active, width: headed(s.active, 5)), TableColumn("%", width: 5)],
             rows: rows.map { row in
                 let f = row.figures
                 let name = row.isProvince ? f.region.name : " " + f.region.shortName
@@ -75,12 +82,13 @@ public struct DashboardView {
             selected: rows.isEmpty ? nil : state.districts.selected, offset: state.districts.offset, focused: focused)
         table.emphasised = Set(rows.indices.filter { rows[$0].isProvince })
         table.draw(&canvas, inner, appearance: appearance)
+        drawFilterOnBorder(&canvas, rect, state.districts)
     }
 
-    private func drawChildren(_ canvas: inout Canvas, _ rect: Rect, _ data: DashboardData) {
+    func drawChildren(_ canvas: inout Canvas, _ rect: Rect, _ data: DashboardData) {
         let focused = state.focus == .main
         let level = data.scope.level.childLevel ?? .kecamatan
-        let title = "\(s.childLevelName(level)) \(g.separator) \(data.scopeName) \(g.separator) \(data.year)"
+        let title = (narrow ? "" : "\(s.childLevelName(level)) \(g.separator) ") + "\(data.scopeName) \(g.separator) \(data.year)"
             + sortSuffix(state.main, names: s.sortNames) + filterSuffix(state.main, focused: focused)
         let inner = Box.draw(&canvas, rect, title: title, focused: focused, appearance: appearance)
         let rows = state.mainRegionRows
@@ -88,9 +96,11 @@ public struct DashboardView {
         // Names come first: the bar gets only what the numbers (3 × 5 + 7 columns, 5 gaps) and a wide
         // name column leave, and at least 4 cells.
         let barWidth = max(4, inner.width - 14 - 5 * 3 - 7 - 5 - max(14, inner.width / 4))
+        // One pane at a time, a bar shorter than 8 cells says too little to take the names' room.
+        let showsBar = !narrow || barWidth >= 8
         let columns = [TableColumn(s.childLevelName(level), width: 0, align: .left), TableColumn(s.totalShort, width: 5),
-                       TableColumn(s.active, width: 5), TableColumn(s.inactiveShort, width: 5), TableColumn(s.ratio, width: 7),
-                       TableColumn("", width: barWidth, isBar: true)]
+                       TableColumn(s.active, width: headed(s.active, 5)), TableColumn(s.inactiveShort, width: headed(s.inactiveShort, 5), dropOrder: 1),
+                       TableColumn(s.ratio, width: 7)] + (showsBar ? [TableColumn("", width: barWidth, isBar: true, dropOrder: 2)] : [])
         // The bar shows active (full blocks) within total (light shade), scaled to the largest total.
         func bar(_ f: RegionFigures) -> String {
             let totalCells = Double(f.koperasiTotal) / Double(maxTotal) * Double(barWidth)
@@ -108,27 +118,31 @@ public struct DashboardView {
             },
             selected: rows.isEmpty ? nil : state.main.selected, offset: state.main.offset, focused: focused)
         let t = data.scopeFigures
+        if narrow { table.minimumFillWidth = 14 }
         table.footer = [s.total, NumberFormat.integer(t.koperasiTotal), activeText(t), t.hasStatus ? NumberFormat.integer(t.koperasiInactive) : String(g.dash),
                         ratioText(t), ""]
         table.draw(&canvas, inner, appearance: appearance)
+        drawFilterOnBorder(&canvas, rect, state.main)
     }
 
-    private func drawKoperasi(_ canvas: inout Canvas, _ rect: Rect, _ data: DashboardData) {
+    func drawKoperasi(_ canvas: inout Canvas, _ rect: Rect, _ data: DashboardData) {
         let focused = state.focus == .main
         let f = data.scopeFigures
         let statusName = s.statusFilterNames(staleYears: data.staleRATYears)[state.main.status]
-        let title = s.koperasiTitle(data.scopeName, total: f.koperasiTotal, active: f.koperasiActive) + " \(g.separator) \(data.year)"
+        let heading = narrow ? s.koperasiTitleShort(data.scope.name, total: f.koperasiTotal, active: f.koperasiActive)
+                             : s.koperasiTitle(data.scopeName, total: f.koperasiTotal, active: f.koperasiActive)
+        let title = heading + " \(g.separator) \(data.year)"
             + (state.main.status == 0 ? "" : " \(g.separator) \(statusName): \(state.mainKoperasiRows.count)")
             + sortSuffix(state.main, names: s.koperasiSortNames) + filterSuffix(state.main, focused: focused)
         let inner = Box.draw(&canvas, rect, title: title, focused: focused, appearance: appearance)
         let rows = state.mainKoperasiRows
         // The evaluation outcome gets a column once there is room for it.
         let wide = inner.width >= 100
-        var columns = [TableColumn(s.name, width: 0, align: .left), TableColumn("NIK", width: 16, align: .left),
-                       TableColumn(s.jenis, width: 13, align: .left), TableColumn(s.active, width: 5, align: .left),
-                       TableColumn(s.lastRAT, width: 9), TableColumn(s.members, width: 7)]
+        var columns = [TableColumn(s.name, width: 0, align: .left), TableColumn("NIK", width: 16, align: .left, dropOrder: 2),
+                       TableColumn(s.jenis, width: 13, align: .left, dropOrder: 3), TableColumn(s.active, width: headed(s.active, 5), align: .left),
+                       TableColumn(s.lastRAT, width: 9), TableColumn(s.members, width: 7, dropOrder: 1)]
         if wide { columns.append(TableColumn(s.evaluation, width: 13, align: .left)) }
-        let table = TableWidget(
+        var table = TableWidget(
             columns: columns,
             rows: rows.map { k in
                 [k.nama, k.nik, k.jenis, k.active.map { $0 ? s.yes : s.no } ?? String(g.dash),
@@ -136,10 +150,12 @@ public struct DashboardView {
                     + (wide ? [k.evaluation ?? String(g.dash)] : [])
             },
             selected: rows.isEmpty ? nil : state.main.selected, offset: state.main.offset, focused: focused)
+        if narrow { table.minimumFillWidth = 16 }
         table.draw(&canvas, inner, appearance: appearance)
+        drawFilterOnBorder(&canvas, rect, state.main)
     }
 
-    private func drawRatio(_ canvas: inout Canvas, _ rect: Rect, _ data: DashboardData) {
+    func drawRatio(_ canvas: inout Canvas, _ rect: Rect, _ data: DashboardData) {
         let focused = state.focus == .ratio
         let inner = Box.draw(&canvas, rect, title: s.ratioPane, focused: focused, appearance: appearance)
         let rows = state.ratioRows
@@ -153,7 +169,7 @@ public struct DashboardView {
         chart.draw(&canvas, inner, appearance: appearance)
     }
 
-    private func drawYears(_ canvas: inout Canvas, _ rect: Rect, _ data: DashboardData) {
+    func drawYears(_ canvas: inout Canvas, _ rect: Rect, _ data: DashboardData) {
         let inner = Box.draw(&canvas, rect, title: s.yearsPane, focused: false, appearance: appearance)
         guard inner.height > 0 else { return }
         let series = data.yearly.filter { $0.year <= data.year }
@@ -171,7 +187,18 @@ public struct DashboardView {
     }
 
     private func filterSuffix(_ list: ListState, focused: Bool) -> String {
-        list.filter.isEmpty ? "" : " \(g.separator) /\(list.filter)"
+        list.filter.isEmpty || narrow ? "" : " \(g.separator) /\(list.filter)"
+    }
+
+    /// One pane at a time, a column is at least as wide as its heading ("Active" in English), so no heading
+    /// pushes the last column off the pane. (Side by side the widths stay as they are: the bar takes up the slack.)
+    private func headed(_ title: String, _ width: Int) -> Int { narrow ? max(width, title.count) : width }
+
+    /// One pane at a time, the title has no room to spare: the filter goes on the bottom edge, left of the "12/49" marker.
+    private func drawFilterOnBorder(_ canvas: inout Canvas, _ rect: Rect, _ list: ListState) {
+        guard narrow, !list.filter.isEmpty, rect.height >= 2 else { return }
+        let text = " " + Fit.truncate("/" + list.filter, rect.width - 14, ellipsis: g.ellipsis) + " "
+        canvas.put(text, x: rect.x + 1, y: rect.maxY - 1, style: appearance.theme.focusedTitle, clip: rect)
     }
 
     private func sortSuffix(_ list: ListState, names: [String]) -> String {

@@ -5,12 +5,18 @@ struct DetailPane {
     let detail: KoperasiDetail
     let scroll: Int
     let appearance: Appearance
+    /// Long lines continue on the next line (the narrow layout) instead of being cut.
+    var wraps = false
+
+    static let labelWidth = 12
 
     func lines(_ s: Strings) -> [(String, Bool)] {
         let k = detail.koperasi, g = appearance.glyphs
         let dash = String(g.dash)
         var lines: [(String, Bool)] = []
-        func field(_ label: String, _ value: String) { lines.append(("\(label.padding(toLength: 12, withPad: " ", startingAt: 0)) \(value)", false)) }
+        func field(_ label: String, _ value: String) {
+            lines.append(("\(label.padding(toLength: Self.labelWidth, withPad: " ", startingAt: 0)) \(value)", false))
+        }
         func heading(_ text: String) { lines.append(("", false)); lines.append((text, true)) }
         field("NIK", k.nik)
         field(s.region, detail.regionLabel)
@@ -41,11 +47,25 @@ struct DetailPane {
         return lines
     }
 
+    /// Lines broken at spaces to `width`; a field's value continues under the value, not under the label.
+    private func wrapped(_ lines: [(String, Bool)], width: Int) -> [(String, Bool)] {
+        let indent = String(repeating: " ", count: Self.labelWidth + 1)
+        return lines.flatMap { line, isHeading -> [(String, Bool)] in
+            guard line.count > width else { return [(line, isHeading)] }
+            let isField = !isHeading && line.dropFirst(Self.labelWidth).hasPrefix(" ") && line.count > Self.labelWidth + 1
+            guard isField, width > indent.count + 8 else { return Fit.wrap(line, width).map { ($0, isHeading) } }
+            let value = String(line.dropFirst(indent.count))
+            return Fit.wrap(value, width - indent.count).enumerated().map { i, part in
+                ((i == 0 ? String(line.prefix(indent.count)) : indent) + part, false)
+            }
+        }
+    }
+
     func draw(_ canvas: inout Canvas, _ rect: Rect) {
         let s = Strings(appearance.lang)
         let inner = Box.draw(&canvas, rect, title: "\(s.detailTitle) \(appearance.glyphs.separator) \(TerminalSafe.text(detail.koperasi.nama))",
                              focused: true, appearance: appearance)
-        let all = lines(s)
+        let all = wraps ? wrapped(lines(s), width: inner.width) : lines(s)
         let first = min(scroll, max(0, all.count - inner.height))
         for (i, line) in all.dropFirst(first).prefix(inner.height).enumerated() {
             canvas.put(Fit.truncate(TerminalSafe.text(line.0), inner.width, ellipsis: appearance.glyphs.ellipsis), x: inner.x, y: inner.y + i,
@@ -58,6 +78,8 @@ struct DetailPane {
 struct FormOverlay {
     let form: Form
     let appearance: Appearance
+    /// The narrow layout: the form takes the whole width.
+    var fullWidth = false
 
     func draw(_ canvas: inout Canvas) {
         let s = Strings(appearance.lang), g = appearance.glyphs, theme = appearance.theme
@@ -67,7 +89,7 @@ struct FormOverlay {
         case .evaluate: title = s.formEvaluate
         case .edit: title = s.formEdit
         }
-        let width = min(canvas.width - 4, 64)
+        let width = fullWidth ? canvas.width : min(canvas.width - 4, 64)
         let height = form.fields.count * 2 + 5
         let rect = Rect(x: (canvas.width - width) / 2, y: max(0, (canvas.height - height) / 2), width: width, height: height)
         canvas.fill(rect)

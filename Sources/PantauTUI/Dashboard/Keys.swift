@@ -18,6 +18,8 @@ public enum Command: String, CaseIterable, Sendable {
     case previousYear, nextYear
     case reload, repaint, help, quit
     case recordRAT, evaluate, edit, statusFilter, togglePanel
+    /// A pane of the narrow layout by its number, 1 to 6.
+    case choosePane
 }
 
 /// One line of the key table: the keys, the command, and how the help overlay names them.
@@ -25,6 +27,8 @@ public struct KeyBinding: Sendable {
     public var keys: [Key]
     public var command: Command
     public var label: String
+    /// The layouts where the keys work (and are listed in the help).
+    public var layouts: Set<LayoutKind> = [.narrow, .standard, .wide]
     public var help: @Sendable (Strings) -> String
 }
 
@@ -41,6 +45,8 @@ public enum KeyMap {
         .init(keys: [.backTab], command: .previousPane, label: "Shift-Tab") { $0.helpPreviousPane },
         .init(keys: [.left, .character("h")], command: .paneLeft, label: "← h") { $0.helpPaneLeft },
         .init(keys: [.right, .character("l")], command: .paneRight, label: "→ l") { $0.helpPaneRight },
+        .init(keys: Tab.allCases.map { .character(Character(String($0.rawValue + 1))) }, command: .choosePane, label: "1-6",
+              layouts: [.narrow]) { $0.helpChoosePane },
         .init(keys: [.enter], command: .open, label: "Enter") { $0.helpOpen },
         .init(keys: [.escape, .backspace], command: .back, label: "Esc Bksp") { $0.helpBack },
         .init(keys: [.character("/")], command: .filter, label: "/") { $0.helpFilter },
@@ -49,7 +55,7 @@ public enum KeyMap {
         .init(keys: [.character("[")], command: .previousYear, label: "[") { $0.helpPreviousYear },
         .init(keys: [.character("]")], command: .nextYear, label: "]") { $0.helpNextYear },
         .init(keys: [.character("f")], command: .statusFilter, label: "f") { $0.helpStatusFilter },
-        .init(keys: [.character("v")], command: .togglePanel, label: "v") { $0.helpTogglePanel },
+        .init(keys: [.character("v")], command: .togglePanel, label: "v", layouts: [.standard, .wide]) { $0.helpTogglePanel },
         .init(keys: [.character("R")], command: .recordRAT, label: "R") { $0.helpRecordRAT },
         .init(keys: [.character("e")], command: .evaluate, label: "e") { $0.helpEvaluate },
         .init(keys: [.character("E")], command: .edit, label: "E") { $0.helpEdit },
@@ -59,11 +65,16 @@ public enum KeyMap {
         .init(keys: [.character("q")], command: .quit, label: "q") { $0.helpQuit },
     ]
 
-    private static let table: [Key: Command] = {
-        var table: [Key: Command] = [:]
-        for binding in bindings { for key in binding.keys { table[key] = binding.command } }
+    private static let table: [Key: KeyBinding] = {
+        var table: [Key: KeyBinding] = [:]
+        for binding in bindings { for key in binding.keys { table[key] = binding } }
         return table
     }()
 
-    public static func command(for key: Key) -> Command? { table[key] }
+    public static func command(for key: Key) -> Command? { table[key]?.command }
+
+    /// The command of `key` where it works in `layout`.
+    public static func command(for key: Key, in layout: LayoutKind) -> Command? {
+        table[key].flatMap { $0.layouts.contains(layout) ? $0.command : nil }
+    }
 }

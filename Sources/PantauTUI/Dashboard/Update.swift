@@ -28,8 +28,7 @@ extension DashboardState {
     public mutating func update(_ action: Action) -> [Effect] {
         switch action {
         case .resize(let width, let height):
-            self.width = width
-            self.height = height
+            resize(width: width, height: height)
             return []
         case .loaded(let data):
             accept(data)
@@ -59,16 +58,30 @@ extension DashboardState {
     private mutating func handle(_ key: Key) -> [Effect] {
         if form != nil { return handleForm(key) }
         if editingFilter, let effects = editFilter(key) { return effects }
-        guard let command = KeyMap.command(for: key) else { return [] }
+        if showHelp, key == .character(" ") { return turnHelpPage(by: 1) }
+        guard let command = KeyMap.command(for: key, in: LayoutKind(width: width, height: height)) else { return [] }
         if showHelp {
             switch command {
-            case .help, .back: showHelp = false; return []
+            case .help, .back: showHelp = false; helpPage = 0; return []
+            case .pageDown: return turnHelpPage(by: 1)
+            case .pageUp: return turnHelpPage(by: -1)
             case .quit: return run(.quit)
             default: return []
             }
         }
         message = nil
+        if command == .choosePane {
+            if case .character(let c) = key, let n = c.wholeNumberValue, let tab = Tab(rawValue: n - 1) { show(tab) }
+            return []
+        }
+        if actsOnHiddenList(command) { return [] }
         return run(command)
+    }
+
+    private mutating func turnHelpPage(by step: Int) -> [Effect] {
+        let pages = HelpOverlay.pageCount(width: width, height: height, lang: language)
+        helpPage = max(0, min(pages - 1, helpPage + step))
+        return []
     }
 
     /// Typing into the filter of the focused list; nil lets the key act as a command.
@@ -112,8 +125,11 @@ extension DashboardState {
         // Far enough to reach either end of a list, or of the detail text (whose length the view decides).
         case .first: move(by: -max(rowCount(focus), 1000))
         case .last: move(by: max(rowCount(focus), 1000))
-        case .nextPane, .paneRight: cycleFocus(by: 1, wrap: command == .nextPane)
-        case .previousPane, .paneLeft: cycleFocus(by: -1, wrap: command == .previousPane)
+        case .nextPane, .paneRight:
+            if isNarrow { cycleTab(by: 1, wrap: command == .nextPane) } else { cycleFocus(by: 1, wrap: command == .nextPane) }
+        case .previousPane, .paneLeft:
+            if isNarrow { cycleTab(by: -1, wrap: command == .previousPane) } else { cycleFocus(by: -1, wrap: command == .previousPane) }
+        case .choosePane: break
         case .open: return open()
         case .back: return back()
         case .filter:
@@ -144,7 +160,7 @@ extension DashboardState {
     }
 
     private mutating func move(by delta: Int) {
-        if detail != nil {
+        if detail != nil && focus == .main {
             detailScroll = max(0, detailScroll + delta)
             return
         }
@@ -167,6 +183,7 @@ extension DashboardState {
         } else if panes.indices.contains(next) {
             focus = panes[next]
         }
+        tab = Tab(focus)
     }
 
     private mutating func changeSort(_ change: (inout ListState) -> Void) {
@@ -208,7 +225,8 @@ extension DashboardState {
         }
         path = newPath
         mainLists = lists
-        focus = .main
+        show(.main)
+        detail = nil
         editingFilter = false
         return [.load(scope: scopeCode, year: year)]
     }
@@ -225,7 +243,7 @@ extension DashboardState {
         guard path.count > 1 else { return [] }
         path.removeLast()
         mainLists.removeLast()
-        focus = .main
+        show(.main)
         return [.load(scope: scopeCode, year: year)]
     }
 
@@ -255,7 +273,7 @@ extension DashboardState {
             if let index = districtRows.firstIndex(where: { $0.figures.region.code == code }) { districts.selected = index }
         }
         if showsKoperasi, let index = ratioRows.firstIndex(where: { $0.region.code == data.scope.code }) { ratio.selected = index }
-        if !visiblePanes.contains(focus) { focus = .main }
+        if !visiblePanes.contains(focus) { show(.main) }
         clampSelections()
     }
 

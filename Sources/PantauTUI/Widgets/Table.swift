@@ -6,9 +6,11 @@ public struct TableColumn: Sendable {
     public var align: Align
     /// Cells drawn in the bar style (inline bars).
     public var isBar: Bool
+    /// 0: always shown. Otherwise the column may go when the table is too narrow; the highest goes first.
+    public var dropOrder: Int
 
-    public init(_ title: String, width: Int, align: Align = .right, isBar: Bool = false) {
-        self.title = title; self.width = width; self.align = align; self.isBar = isBar
+    public init(_ title: String, width: Int, align: Align = .right, isBar: Bool = false, dropOrder: Int = 0) {
+        self.title = title; self.width = width; self.align = align; self.isBar = isBar; self.dropOrder = dropOrder
     }
 }
 
@@ -22,6 +24,9 @@ public struct TableWidget {
     public var offset: Int = 0
     public var footer: [String]?
     public var focused: Bool
+    /// When set, columns are dropped (by their `dropOrder`) until the shared columns get at least this width,
+    /// so a narrow table loses whole columns instead of cutting names to nothing or numbers at all.
+    public var minimumFillWidth: Int?
 
     public init(columns: [TableColumn], rows: [[String]], selected: Int?, offset: Int, focused: Bool) {
         self.columns = columns; self.rows = rows; self.selected = selected; self.offset = offset; self.focused = focused
@@ -46,8 +51,27 @@ public struct TableWidget {
         return columns.map { $0.width == 0 ? share : $0.width }
     }
 
+    /// The table with the columns that fit `width`.
+    func fitted(to width: Int) -> TableWidget {
+        guard let minimum = minimumFillWidth else { return self }
+        var kept = Array(columns.indices)
+        func fillWidth() -> Int { width - kept.reduce(0) { $0 + columns[$1].width } - (kept.count - 1) }
+        for i in columns.indices.filter({ columns[$0].dropOrder > 0 }).sorted(by: { columns[$0].dropOrder > columns[$1].dropOrder }) {
+            guard fillWidth() < minimum else { break }
+            kept.removeAll { $0 == i }
+        }
+        func pick(_ cells: [String]) -> [String] { kept.map { cells.indices.contains($0) ? cells[$0] : "" } }
+        var table = self
+        table.columns = kept.map { columns[$0] }
+        table.rows = rows.map(pick)
+        table.footer = footer.map(pick)
+        table.minimumFillWidth = nil
+        return table
+    }
+
     public func draw(_ canvas: inout Canvas, _ rect: Rect, appearance: Appearance) {
         guard rect.height > 0, rect.width > 0 else { return }
+        guard minimumFillWidth == nil else { return fitted(to: rect.width).draw(&canvas, rect, appearance: appearance) }
         let g = appearance.glyphs, theme = appearance.theme
         let widths = widths(rect.width)
         func line(_ cells: [String]) -> [(String, Bool)] {
