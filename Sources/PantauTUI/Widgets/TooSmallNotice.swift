@@ -4,8 +4,8 @@ import PantauCore
 /// so that the size needed is always on screen, however narrow the terminal.
 struct TooSmallNotice {
     /// The smallest terminal the dashboard and the slides are laid out for.
-    static let minimumWidth = 80
-    static let minimumHeight = 24
+    static let minimumWidth = 40
+    static let minimumHeight = 15
 
     static func fits(width: Int, height: Int) -> Bool { width >= minimumWidth && height >= minimumHeight }
 
