@@ -5,8 +5,9 @@ import PantauCore
 struct SlideFrame {
     /// From this height up, blank rows frame the header and the footer, as on a projector.
     static let roomyHeight = 24
-    /// From this width up, the content keeps two columns clear on each side; below it, one.
-    static let roomyWidth = 80
+    /// Blank columns each side of the content: two on a projector, one from 50 columns, none on a phone held
+    /// upright, where every column counts.
+    static func margin(width: Int) -> Int { width >= 80 ? 2 : width >= 50 ? 1 : 0 }
     /// From this size up, big digits are drawn twice as large.
     static let doubleDigitsWidth = 140
     static let doubleDigitsHeight = 40
@@ -22,7 +23,7 @@ struct SlideFrame {
     /// The rows between the header and the footer: one blank row below the header (two, and one above the
     /// footer, when roomy).
     var content: Rect {
-        let margin = width >= Self.roomyWidth ? 2 : 1
+        let margin = Self.margin(width: width)
         let top = subtitleRow + (isRoomy ? 3 : 2)
         let bottom = isRoomy ? footerRow - 1 : footerRow
         return Rect(x: margin, y: top, width: width - 2 * margin, height: bottom - top)
@@ -75,9 +76,16 @@ struct BlockLayout {
         place(blocks, &canvas, in: rect, fit: fit)
     }
 
-    /// Lines of centred text. A percentage keeps its number and sign on one line.
+    /// Lines of centred text, as even in length as the line count allows (a short last word alone on a line
+    /// looks like an accident on a slide). A percentage keeps its sign and a product its factors on one line.
     static func lines(_ text: String, _ width: Int) -> [String] {
-        Fit.wrap(text.replacing(" %", with: "\u{A0}%"), width).map { $0.replacing("\u{A0}", with: " ") }
+        let glued = text.replacing(" %", with: "\u{A0}%").replacing(" × ", with: "\u{A0}×\u{A0}")
+        let count = Fit.wrap(glued, width).count
+        // Never narrower than the longest word, which would be split.
+        let longestWord = glued.split(separator: " ").map(\.count).max() ?? 0
+        let narrowest = (min(width, max(longestWord, glued.count / max(1, count)))...max(width, 1))
+            .first { Fit.wrap(glued, $0).count == count } ?? width
+        return Fit.wrap(glued, narrowest).map { $0.replacing("\u{A0}", with: " ") }
     }
 
     /// The rows `blocks` take at `fit`, charts at their minimum; nil when big digits are wider than the column.
