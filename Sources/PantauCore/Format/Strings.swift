@@ -245,3 +245,9 @@ extension Strings {
     public var koperasiTrendLabel: String { t("Koperasi aktif", "Active koperasi") }
     public var noPlan: String { t("Belum ada rencana pelatihan untuk wilayah ini.", "No training plan for this region yet.") }
 }
+
+// The presentation on a narrow screen.
+extension Strings {
+    /// The ranking slide's title where the full one does not fit (40–50 columns).
+    public var slideRankingShort: String { t("Rasio aktif: 5 terbaik, 5 terendah", "Active ratio: 5 best, 5 lowest") }
+}
