@@ -1,14 +1,21 @@
 #ifndef PANTAU_CNCURSES_SHIM_H
 #define PANTAU_CNCURSES_SHIM_H
-// The wide-character API is only declared with these set before the include.
+// The wide-character API is only declared with these set before the include; memfd_create and dup3 with _GNU_SOURCE.
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1
+#endif
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <langinfo.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 // Swift cannot see ncurses' global state and macros; these tiny wrappers expose them.
@@ -42,9 +49,129 @@ static inline int pantau_terminal_is_known(void) {
     return usable;
 }
 
-// On a signal that ends the program, give the user's terminal back first, then die as the signal says.
-static void pantau_restore_and_reraise(int sig) {
+// One write per frame. ncurses writes to its descriptor with write(2) itself, bypassing stdio, and empties its
+// buffer after every cursor move: one key became about five writes, and as many packets over SSH. So ncurses
+// gets a descriptor of its own. While `doupdate` runs it points at an in-memory file, and the whole frame then
+// leaves for the terminal in one write; the rest of the time it is the terminal itself, so that ncurses' terminal
+// modes, its size check on a resize and its `endwin` work as ever.
+//
+// The state is static in a header: every Swift file that calls these functions would get a copy of its own,
+// so only Terminal.swift calls them.
+typedef struct {
+    int curses;      // ncurses' output descriptor
+    int memory;      // the in-memory file a frame is collected in; -1 without one (frames then go out as ncurses writes them)
+    int collecting;  // 1 while `curses` points at `memory`
+    int alternate;   // 1 when the terminal has an alternate screen that `endwin` leaves
+    char clear[32];  // the terminal's clear-screen sequence, padding removed
+    char *frame;     // where a frame is read back before it is written
+    size_t capacity;
+} pantau_output;
+
+static inline pantau_output *pantau_output_state(void) {
+    static pantau_output state = { -1, -1, 0, 1, "", NULL, 0 };
+    return &state;
+}
+
+static inline int pantau_has_string(const char *capability) {
+    const char *value = tigetstr(capability);
+    return value != NULL && value != (char *)-1 && value[0] != 0;
+}
+
+/// Writes all of `length` bytes: one write(2) unless the terminal takes only a part, or a signal interrupts it.
+static inline void pantau_write_all(const char *bytes, size_t length) {
+    while (length > 0) {
+        ssize_t written = write(STDOUT_FILENO, bytes, length);
+        if (written > 0) { bytes += written; length -= (size_t)written; }
+        else if (written < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+        else return;
+    }
+}
+
+/// Points ncurses' descriptor back at the terminal; what it wrote meanwhile stays in the in-memory file.
+static inline void pantau_output_to_terminal(void) {
+    pantau_output *out = pantau_output_state();
+    if (!out->collecting) return;
+    dup3(STDOUT_FILENO, out->curses, O_CLOEXEC);
+    out->collecting = 0;
+}
+
+/// Starts ncurses on a descriptor of its own (see above). Returns 0 when ncurses cannot start.
+static inline int pantau_start_screen(void) {
+    pantau_output *out = pantau_output_state();
+    int fd = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
+    FILE *file = fd < 0 ? NULL : fdopen(fd, "w");
+    if (file == NULL || newterm(NULL, file, stdin) == NULL) return 0;
+    out->curses = fd;
+    out->memory = memfd_create("pantau-frame", MFD_CLOEXEC);
+    out->alternate = pantau_has_string("smcup") && pantau_has_string("rmcup");
+    // Padding such as vt100's "$<50>" is a delay, not text; the terminals that ask for it also have xon.
+    const char *clear = pantau_has_string("clear") ? tigetstr("clear") : "";
+    size_t n = 0;
+    for (const char *c = clear; *c && n + 1 < sizeof out->clear; c++) {
+        if (c[0] == '$' && c[1] == '<' && strchr(c, '>') != NULL) { c = strchr(c, '>'); continue; }
+        out->clear[n++] = *c;
+    }
+    out->clear[n] = 0;
+    return 1;
+}
+
+/// From here until `pantau_end_frame`, what ncurses writes is collected, not sent.
+static inline void pantau_begin_frame(void) {
+    pantau_output *out = pantau_output_state();
+    if (out->collecting || out->memory < 0) return;
+    if (dup3(out->memory, out->curses, O_CLOEXEC) >= 0) out->collecting = 1;
+}
+
+/// Sends what ncurses wrote since `pantau_begin_frame` to the terminal, in one write.
+static inline void pantau_end_frame(void) {
+    pantau_output *out = pantau_output_state();
+    if (!out->collecting) return;
+    pantau_output_to_terminal();
+    off_t size = lseek(out->memory, 0, SEEK_CUR);
+    if (size <= 0) return;
+    if ((size_t)size > out->capacity) {
+        char *grown = realloc(out->frame, (size_t)size);
+        if (grown != NULL) { out->frame = grown; out->capacity = (size_t)size; }
+    }
+    // Only when memory is short does a frame go out in pieces, as large as there is room for.
+    off_t sent = 0;
+    while (sent < size && out->capacity > 0) {
+        size_t piece = (size_t)(size - sent) < out->capacity ? (size_t)(size - sent) : out->capacity;
+        ssize_t got = pread(out->memory, out->frame, piece, sent);
+        if (got <= 0) break;
+        pantau_write_all(out->frame, (size_t)got);
+        sent += got;
+    }
+    lseek(out->memory, 0, SEEK_SET);
+}
+
+/// Puts on screen what `wnoutrefresh` prepared, in one write.
+static inline void pantau_update_screen(void) {
+    pantau_begin_frame();
+    doupdate();
+    pantau_end_frame();
+}
+
+/// A terminal without an alternate screen (vt100, vt220, the Linux console) would keep the last frame under the
+/// shell's prompt: clear it, so that the prompt starts at the top of an empty screen.
+static inline void pantau_clear_if_no_alternate_screen(void) {
+    pantau_output *out = pantau_output_state();
+    if (!out->alternate && out->clear[0] != 0) pantau_write_all(out->clear, strlen(out->clear));
+}
+
+/// Gives the terminal back: a frame still collected goes out, ncurses restores the modes, no frame stays behind.
+static inline void pantau_stop_screen(void) {
+    pantau_end_frame();
     endwin();
+    pantau_clear_if_no_alternate_screen();
+}
+
+// On a signal that ends the program, give the user's terminal back first, then die as the signal says.
+// Half a frame is dropped: what `endwin` writes must reach the terminal, not the in-memory file.
+static void pantau_restore_and_reraise(int sig) {
+    pantau_output_to_terminal();
+    endwin();
+    pantau_clear_if_no_alternate_screen();
     signal(sig, SIG_DFL);
     raise(sig);
 }

@@ -50,6 +50,9 @@ final class Terminal {
     private(set) var width: Int
     private(set) var height: Int
     let hasColor: Bool
+    /// Keys are read from a pad of their own: ncurses refreshes any other window it reads from when it has
+    /// changed, and that refresh would reach the terminal as a second write per key, outside the frame.
+    private let input: UnsafeMutablePointer<WINDOW>
     private var pairs: [Int: Int16] = [:]
     private var started = true
 
@@ -60,19 +63,23 @@ final class Terminal {
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         if term.isEmpty || term == "dumb" { throw TerminalProblem.dumbTerminal(term.isEmpty ? "(unset)" : term) }
         guard pantau_terminal_is_known() == 1 else { throw TerminalProblem.unknownTerminal(term) }
+        // Esc must act at once over SSH, not after ncurses' default second.
+        set_escdelay(25)
+        guard pantau_start_screen() == 1 else { throw TerminalProblem.unknownTerminal(term) }
         return Terminal(wantColor: wantColor)
     }
 
     private init(wantColor: Bool) {
-        // Esc must act at once over SSH, not after ncurses' default second.
-        set_escdelay(25)
-        initscr()
         pantau_install_signal_handlers()
+        // The terminal's modes are set on the terminal itself, before output is collected into frames.
         cbreak()
         noecho()
         nonl()
         intrflush(pantau_stdscr(), false)
-        keypad(pantau_stdscr(), true)
+        // What starting writes (alternate screen, keypad mode, hidden cursor, colours) leaves with the first frame.
+        pantau_begin_frame()
+        input = newpad(1, 1)!
+        keypad(input, true)
         curs_set(0)
         var color = false
         if wantColor && has_colors() {
@@ -85,11 +92,11 @@ final class Terminal {
         height = Int(pantau_lines())
     }
 
-    /// Gives the terminal back as it was. Safe to call twice.
+    /// Gives the terminal back as it was; a terminal without an alternate screen is left empty. Safe to call twice.
     func stop() {
         guard started else { return }
         started = false
-        endwin()
+        pantau_stop_screen()
     }
 
     deinit { stop() }
@@ -103,7 +110,7 @@ final class Terminal {
         exit(0)
     }
 
-    /// Puts a frame on screen. ncurses compares it with the last one and sends only what changed.
+    /// Puts a frame on screen. ncurses compares it with the last one and sends only what changed, in one write.
     func draw(_ canvas: Canvas) {
         werase(pantau_stdscr())
         for y in 0..<min(canvas.height, height) {
@@ -123,7 +130,7 @@ final class Terminal {
         }
         wattrset(pantau_stdscr(), 0)
         wnoutrefresh(pantau_stdscr())
-        doupdate()
+        pantau_update_screen()
     }
 
     private func apply(_ style: Style) {
@@ -145,9 +152,11 @@ final class Terminal {
 
     /// The next key, or nil when `timeout` milliseconds pass without one. A resize comes back as `.resized`.
     func readKey(timeout: Int32) -> TerminalEvent? {
-        wtimeout(pantau_stdscr(), timeout)
+        // ncurses reads the size on a resize from its own descriptor: it must be the terminal while waiting.
+        pantau_end_frame()
+        wtimeout(input, timeout)
         var ch: wint_t = 0
-        let result = wget_wch(pantau_stdscr(), &ch)
+        let result = wget_wch(input, &ch)
         if result == ERR { return nil }
         if result == KEY_CODE_YES {
             switch Int32(ch) {
