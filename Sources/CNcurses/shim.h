@@ -1,11 +1,9 @@
 #ifndef PANTAU_CNCURSES_SHIM_H
 #define PANTAU_CNCURSES_SHIM_H
-// The wide-character API is only declared with these set before the include; memfd_create and dup3 with _GNU_SOURCE.
+// The wide-character API is only declared with these set before the include. No _GNU_SOURCE: it renames a
+// member of fd_set, and then this module's fd_set no longer matches the one Dispatch sees (a clean build fails).
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE 1
-#endif
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
 #include <errno.h>
@@ -17,6 +15,17 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+
+// glibc declares memfd_create only under _GNU_SOURCE (see above); the function itself is always there.
+extern int memfd_create(const char *name, unsigned int flags);
+#define PANTAU_MFD_CLOEXEC 1U
+
+/// Points `to` at what `from` is, keeping it closed across exec (dup2 clears that flag).
+static inline int pantau_redirect(int from, int to) {
+    if (dup2(from, to) < 0) return -1;
+    fcntl(to, F_SETFD, FD_CLOEXEC);
+    return to;
+}
 
 // Swift cannot see ncurses' global state and macros; these tiny wrappers expose them.
 static inline WINDOW *pantau_stdscr(void) { return stdscr; }
@@ -91,7 +100,7 @@ static inline void pantau_write_all(const char *bytes, size_t length) {
 static inline void pantau_output_to_terminal(void) {
     pantau_output *out = pantau_output_state();
     if (!out->collecting) return;
-    dup3(STDOUT_FILENO, out->curses, O_CLOEXEC);
+    pantau_redirect(STDOUT_FILENO, out->curses);
     out->collecting = 0;
 }
 
@@ -102,7 +111,7 @@ static inline int pantau_start_screen(void) {
     FILE *file = fd < 0 ? NULL : fdopen(fd, "w");
     if (file == NULL || newterm(NULL, file, stdin) == NULL) return 0;
     out->curses = fd;
-    out->memory = memfd_create("pantau-frame", MFD_CLOEXEC);
+    out->memory = memfd_create("pantau-frame", PANTAU_MFD_CLOEXEC);
     out->alternate = pantau_has_string("smcup") && pantau_has_string("rmcup");
     // Padding such as vt100's "$<50>" is a delay, not text; the terminals that ask for it also have xon.
     const char *clear = pantau_has_string("clear") ? tigetstr("clear") : "";
@@ -119,7 +128,7 @@ static inline int pantau_start_screen(void) {
 static inline void pantau_begin_frame(void) {
     pantau_output *out = pantau_output_state();
     if (out->collecting || out->memory < 0) return;
-    if (dup3(out->memory, out->curses, O_CLOEXEC) >= 0) out->collecting = 1;
+    if (pantau_redirect(out->memory, out->curses) >= 0) out->collecting = 1;
 }
 
 /// Sends what ncurses wrote since `pantau_begin_frame` to the terminal, in one write.
