@@ -55,6 +55,15 @@ struct Harness {
         try settle()
     }
 
+    /// Presses keys while work may be under way: each key is answered and drawn, no load is waited for.
+    mutating func pressWithoutWaiting(_ keys: Key...) {
+        for key in keys {
+            terminal.feed(.key(key))
+            while terminal.hasQueuedEvents { runtime.step() }
+            effects = runtime.lastEventEffects
+        }
+    }
+
     mutating func type(_ text: String) throws {
         for c in text { try press(.character(c)) }
     }
