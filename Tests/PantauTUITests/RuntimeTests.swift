@@ -90,6 +90,15 @@ import Testing
         #expect(!h.terminal.screen.contains("memuat…") && h.state.year == 2022)
     }
 
+    @Test func aQuickLoadReachesTheScreenAsOneFrame() throws {
+        var h = try Harness()
+        let framesBefore = h.terminal.frames.count
+        try h.press(.enter)
+        #expect(h.state.data?.scope.level == .kecamatan)
+        #expect(h.terminal.frames.count == framesBefore + 1, "the key's frame waited for its load")
+        #expect(h.terminal.screen == h.screen, "the frame drawn is the frame of the state")
+    }
+
     /// Key → update → render → frame, in process, while a load is held back. A figure to read, not a target:
     /// the only bound is a sanity check far above any real latency.
     @Test func selectionLatencyWhileALoadRuns() throws {

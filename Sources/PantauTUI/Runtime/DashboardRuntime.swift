@@ -16,6 +16,8 @@ public final class DashboardRuntime {
     private var loads = LoadTracking()
     private var saves = SaveQueue()
     private var lastChange: String
+    /// The frame of a key that started a load is drawn when the load returns, or at this time if it has not.
+    private var frameHeldUntil: Duration?
 
     /// A load still running after this long shows a quiet word in the status line.
     public static let indicatorDelay = Duration.milliseconds(150)
@@ -56,16 +58,22 @@ public final class DashboardRuntime {
     public func step() {
         let event = terminal.nextEvent(timeout: isBusy ? Self.busyWait : Self.idleWait)
         var changed = takeFinishedWork()
-        if loads.indicatorIsDue(now: clock.now(), after: Self.indicatorDelay) {
+        let now = clock.now()
+        if loads.indicatorIsDue(now: now, after: Self.indicatorDelay) {
             apply(.loadTakesLong)
             changed = true
         }
+        if changed { frameHeldUntil = nil }
         switch event {
         case .key(let key):
             lastEventEffects = apply(.key(key))
             changed = true
+            // A key that starts a load waits a moment for it, so a quick load reaches the screen as one frame.
+            let startsLoad = lastEventEffects.contains { if case .load = $0 { true } else if case .loadDetail = $0 { true } else { false } }
+            frameHeldUntil = startsLoad ? now + Self.indicatorDelay : nil
         case .resized(let width, let height):
             lastEventEffects = apply(.resize(width: width, height: height))
+            frameHeldUntil = nil
             changed = true
         case .ignored:
             break
@@ -75,6 +83,11 @@ public final class DashboardRuntime {
                 apply(.databaseChanged)
                 changed = true
             }
+        }
+        if let held = frameHeldUntil {
+            guard now >= held else { return }
+            frameHeldUntil = nil
+            changed = true
         }
         if changed && !state.quitting { draw() }
     }
