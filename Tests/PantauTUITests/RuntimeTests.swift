@@ -19,7 +19,7 @@ import Testing
         var h = try holdingYear2022(at: gate)
         h.pressWithoutWaiting(.character("["))
         #expect(h.effects == [.load(scope: "64.08", year: 2022)])
-        #expect(h.runtime.isBusy && h.state.year == 2023, "the 2022 figures are still held back")
+        #expect(h.runtime.isBusy && h.state.data?.year == 2023, "the 2022 figures are still held back")
 
         let framesBefore = h.terminal.frames.count
         h.pressWithoutWaiting(.down, .down)
@@ -39,12 +39,23 @@ import Testing
         #expect(h.terminal.screen.contains("Kabupaten Kutai Timur · 2022"))
     }
 
+    @Test func keysTypedAheadOfALoadBuildOnWhatWasAsked() throws {
+        let gate = LoadGate()
+        var h = try holdingYear2022(at: gate)
+        let kecamatan = try #require(h.state.data?.children.first?.region.code)
+        h.pressWithoutWaiting(.character("["), .enter)
+        #expect(h.effects == [.load(scope: kecamatan, year: 2022)], "the drill asks for the year asked for, not the one on screen")
+        gate.open()
+        try h.settle()
+        #expect(h.state.data?.scope.code == kecamatan && h.state.data?.year == 2022)
+    }
+
     @Test func quittingDoesNotWaitForALoad() throws {
         let gate = LoadGate()
         defer { gate.open() }
         var h = try holdingYear2022(at: gate)
         h.pressWithoutWaiting(.character("["), .character("q"))
-        #expect(h.state.quitting && h.state.year == 2023)
+        #expect(h.state.quitting && h.state.data?.year == 2023)
     }
 
     @Test func aNewerLoadSupersedesAnOlderOne() throws {

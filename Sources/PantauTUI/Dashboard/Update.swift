@@ -268,6 +268,8 @@ extension DashboardState {
             message = Strings(language).noOtherYear(year + step)
             return []
         }
+        // Asked for at once, so keys pressed before the figures arrive (another year, a drill) build on it.
+        self.year = data.years[next]
         return [.load(scope: scopeCode, year: data.years[next])]
     }
 
