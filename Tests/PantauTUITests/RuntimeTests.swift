@@ -110,6 +110,12 @@ import Testing
         #expect(h.terminal.screen == h.screen, "the frame drawn is the frame of the state")
     }
 
+    @Test func theLoadingWordOutlastsTheHintsOnANarrowScreen() throws {
+        let h = try Harness(width: 40, height: 15, lang: .en)
+        h.state.isLoadingSlowly = true
+        #expect(h.canvas.lines().last == " Kabupaten Kutai Timur · 2023  loading…", "the hints made room for it")
+    }
+
     /// Key → update → render → frame, in process, while a load is held back. A figure to read, not a target:
     /// the only bound is a sanity check far above any real latency.
     @Test func selectionLatencyWhileALoadRuns() throws {
