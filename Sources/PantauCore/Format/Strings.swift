@@ -107,6 +107,8 @@ extension Strings {
     public var hintFilter: String { t("/ saring", "/ filter") }
     public var filterPrompt: String { t("saring", "filter") }
     public var loading: String { t("Memuat…", "Loading…") }
+    /// The status line's word while a load takes longer than a blink.
+    public var stillLoading: String { t("memuat…", "loading…") }
     public var wilayah: String { t("Wilayah", "Region") }
     public var ratioPane: String { t("Rasio aktif", "Active ratio") }
     public var yearsPane: String { t("Aktif/tahun", "Active/year") }

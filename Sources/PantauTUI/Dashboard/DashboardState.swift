@@ -44,6 +44,8 @@ public struct DashboardState: Sendable, Equatable {
     /// Read from a frozen copy because SQLite's shared-memory file could not be made; reopened when the file changes.
     public var isSnapshot = false
     public var quitting = false
+    /// A load has been running for a noticeable time; the status line says so until its result arrives.
+    public var isLoadingSlowly = false
     /// The koperasi whose details fill the top of the screen, if one is open.
     public var detail: KoperasiDetail?
     public var detailScroll = 0

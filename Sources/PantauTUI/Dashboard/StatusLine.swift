@@ -23,12 +23,15 @@ struct StatusLine {
             return
         }
         // A message wins over key hints; the hints keep what fits, help and quit last to go.
+        // A slow load's word stands before them and outlasts them all.
         var hints = [s.hintOpen, s.hintBack, s.hintFilter, s.hintHelp, s.hintQuit]
+        let loadingWord = state.isLoadingSlowly ? [s.stillLoading] : []
+        func rightText() -> String { (loadingWord + hints).isEmpty ? "" : (loadingWord + hints).joined(separator: "  ") + " " }
         let room = rect.maxX - x - (state.message.map { $0.count + 2 } ?? 0)
-        var right = hints.joined(separator: "  ") + " "
+        var right = rightText()
         while !hints.isEmpty && right.count > room {
             hints.removeFirst()
-            right = hints.isEmpty ? "" : hints.joined(separator: "  ") + " "
+            right = rightText()
         }
         if let message = state.message {
             let space = max(0, rect.maxX - x - right.count - 1)

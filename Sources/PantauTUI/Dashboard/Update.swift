@@ -12,6 +12,10 @@ public enum Action: Sendable, Equatable {
     case saveFailed(String)
     /// Another process changed the database.
     case databaseChanged
+    /// The load under way has taken long enough to say so.
+    case loadTakesLong
+    /// A save waits for another writer; the text says for whom.
+    case saveWaiting(String)
 }
 
 /// Work `update` asks the runtime to do; its result comes back as an action.
@@ -31,10 +35,18 @@ extension DashboardState {
             resize(width: width, height: height)
             return []
         case .loaded(let data):
+            isLoadingSlowly = false
             accept(data)
             return []
-        case .loadFailed(let message), .saveFailed(let message):
+        case .loadFailed(let message):
+            isLoadingSlowly = false
             self.message = message
+            return []
+        case .saveFailed(let message), .saveWaiting(let message):
+            self.message = message
+            return []
+        case .loadTakesLong:
+            isLoadingSlowly = true
             return []
         case .detailLoaded(let detail):
             if self.detail?.koperasi.nik != detail.koperasi.nik { detailScroll = 0 }
@@ -207,6 +219,8 @@ extension DashboardState {
                 guard rows.indices.contains(main.selected) else { return [] }
                 return [.loadDetail(nik: rows[main.selected].nik)]
             }
+            // While another scope's figures are still loading, the rows on screen are not that scope's parts.
+            guard data?.scope.code == scopeCode else { return [] }
             let rows = mainRegionRows
             guard rows.indices.contains(main.selected), rows[main.selected].region.level != data?.scope.level else { return [] }
             return openPath(path + [rows[main.selected].region.code])
@@ -254,6 +268,8 @@ extension DashboardState {
             message = Strings(language).noOtherYear(year + step)
             return []
         }
+        // Asked for at once, so keys pressed before the figures arrive (another year, a drill) build on it.
+        self.year = data.years[next]
         return [.load(scope: scopeCode, year: data.years[next])]
     }
 

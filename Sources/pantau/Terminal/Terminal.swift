@@ -193,8 +193,10 @@ final class Terminal {
     func repaintAll() { pantau_repaint_all() }
 }
 
-enum TerminalEvent: Equatable {
-    case key(Key)
-    case resized(width: Int, height: Int)
-    case ignored
+/// The dashboard's loop runs on the real terminal through this.
+extension Terminal: TerminalBackend {
+    func nextEvent(timeout milliseconds: Int32) -> TerminalEvent? { readKey(timeout: milliseconds) }
+
+    /// ncurses waits on the terminal's own descriptor and cannot be woken from another thread.
+    var waker: (@Sendable () -> Void)? { nil }
 }

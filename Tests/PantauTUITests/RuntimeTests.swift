@@ -1,0 +1,146 @@
+import Foundation
+import PantauCore
+import PantauTestSupport
+import Testing
+@testable import PantauTUI
+
+/// The runtime loop itself: keys answered while a load runs, stale loads dropped, the slow-load word's delay.
+/// Loads are held back at a gate the test opens; the data behind them is the real sample store's.
+@Suite struct RuntimeTests {
+    let loader = DashboardLoader(store: Fixtures.sampleStore)
+
+    /// A dashboard on Kutai Timur (2023) whose load of 2022 waits at `gate`.
+    func holdingYear2022(at gate: LoadGate, clock: any RuntimeClock = SystemRuntimeClock()) throws -> Harness {
+        try Harness(source: GatedSource(loader: loader) { _, year in year == 2022 ? gate : nil }, clock: clock)
+    }
+
+    @Test func keysAreAnsweredWhileALoadRuns() throws {
+        let gate = LoadGate()
+        var h = try holdingYear2022(at: gate)
+        h.pressWithoutWaiting(.character("["))
+        #expect(h.effects == [.load(scope: "64.08", year: 2022)])
+        #expect(h.runtime.isBusy && h.state.data?.year == 2023, "the 2022 figures are still held back")
+
+        let framesBefore = h.terminal.frames.count
+        h.pressWithoutWaiting(.down, .down)
+        #expect(h.state.main.selected == 2)
+        #expect(h.terminal.frames.count == framesBefore + 2, "each key drew a frame")
+        h.pressWithoutWaiting(.tab)
+        #expect(h.state.focus == .ratio)
+        h.pressWithoutWaiting(.character("?"))
+        #expect(h.state.showHelp && h.terminal.screen.contains("Bantuan · tombol"))
+        h.pressWithoutWaiting(.character("?"), .backTab)
+        #expect(!h.state.showHelp && h.state.focus == .main && h.runtime.isBusy)
+
+        gate.open()
+        try h.settle()
+        #expect(h.state.year == 2022 && h.state.data?.year == 2022)
+        #expect(h.state.main.selected == 2, "the selection made while loading is kept")
+        #expect(h.terminal.screen.contains("Kabupaten Kutai Timur · 2022"))
+    }
+
+    @Test func keysTypedAheadOfALoadBuildOnWhatWasAsked() throws {
+        let gate = LoadGate()
+        var h = try holdingYear2022(at: gate)
+        let kecamatan = try #require(h.state.data?.children.first?.region.code)
+        h.pressWithoutWaiting(.character("["), .enter)
+        #expect(h.effects == [.load(scope: kecamatan, year: 2022)], "the drill asks for the year asked for, not the one on screen")
+        gate.open()
+        try h.settle()
+        #expect(h.state.data?.scope.code == kecamatan && h.state.data?.year == 2022)
+    }
+
+    @Test func quittingDoesNotWaitForALoad() throws {
+        let gate = LoadGate()
+        defer { gate.open() }
+        var h = try holdingYear2022(at: gate)
+        h.pressWithoutWaiting(.character("["), .character("q"))
+        #expect(h.state.quitting && h.state.data?.year == 2023)
+    }
+
+    @Test func aNewerLoadSupersedesAnOlderOne() throws {
+        let gate = LoadGate()
+        let source = GatedSource(loader: loader) { scope, _ in scope == "64" ? nil : gate }
+        var h = try Harness(scope: "64", source: source)
+        let kabupaten = try #require(h.state.data?.children.first?.region.code)
+        h.pressWithoutWaiting(.enter)
+        #expect(h.effects == [.load(scope: kabupaten, year: 2023)])
+        h.pressWithoutWaiting(.escape)
+        #expect(h.effects == [.load(scope: "64", year: 2023)])
+        try h.settle()
+        #expect(h.state.path == ["64"] && h.state.data?.scope.code == "64", "the newer load did not queue behind the held one")
+
+        gate.open()
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !source.finished.all.contains(kabupaten) && ContinuousClock.now < deadline { h.runtime.step() }
+        h.runtime.step()
+        #expect(source.finished.all.suffix(1) == [kabupaten], "the held load returned last")
+        #expect(h.state.path == ["64"] && h.state.data?.scope.code == "64", "its stale result was dropped")
+        #expect(h.terminal.screen.contains("Kabupaten/kota · Kalimantan Timur · 2023"))
+        #expect(!h.runtime.isBusy)
+    }
+
+    @Test func theLoadingWordAppearsOnlyAfterItsDelay() throws {
+        let gate = LoadGate()
+        let clock = ManualClock()
+        var h = try holdingYear2022(at: gate, clock: clock)
+        h.pressWithoutWaiting(.character("["))
+        h.runtime.step()
+        #expect(!h.terminal.screen.contains("memuat…"))
+        clock.advance(by: .milliseconds(149))
+        h.runtime.step()
+        #expect(!h.terminal.screen.contains("memuat…"), "not at 149 ms")
+        clock.advance(by: .milliseconds(2))
+        h.runtime.step()
+        #expect(h.terminal.screen.split(separator: "\n").last?.contains("memuat…") == true, "in the status line at 151 ms")
+        h.pressWithoutWaiting(.down)
+        #expect(h.terminal.screen.contains("memuat…"), "kept while the load still runs")
+
+        gate.open()
+        try h.settle()
+        #expect(!h.terminal.screen.contains("memuat…") && h.state.year == 2022)
+    }
+
+    @Test func aQuickLoadReachesTheScreenAsOneFrame() throws {
+        var h = try Harness()
+        let framesBefore = h.terminal.frames.count
+        try h.press(.enter)
+        #expect(h.state.data?.scope.level == .kecamatan)
+        #expect(h.terminal.frames.count == framesBefore + 1, "the key's frame waited for its load")
+        #expect(h.terminal.screen == h.screen, "the frame drawn is the frame of the state")
+    }
+
+    @Test func theLoadingWordOutlastsTheHintsOnANarrowScreen() throws {
+        let h = try Harness(width: 40, height: 15, lang: .en)
+        h.state.isLoadingSlowly = true
+        #expect(h.canvas.lines().last == " Kabupaten Kutai Timur · 2023  loading…", "the hints made room for it")
+    }
+
+    /// Key → update → render → frame, in process, while a load is held back. A figure to read, not a target:
+    /// the only bound is a sanity check far above any real latency.
+    @Test func selectionLatencyWhileALoadRuns() throws {
+        let gate = LoadGate()
+        defer { gate.open() }
+        var h = try holdingYear2022(at: gate)
+        h.pressWithoutWaiting(.character("["))
+        var latencies: [Duration] = []
+        for i in 0..<400 {
+            let started = ContinuousClock.now
+            h.pressWithoutWaiting(i % 20 < 10 ? .down : .up)
+            latencies.append(try #require(h.terminal.frameTimes.last) - started)
+        }
+        #expect(h.runtime.isBusy, "measured while the load was still running")
+        latencies.sort()
+        let p50 = latencies[latencies.count / 2], p99 = latencies[latencies.count * 99 / 100]
+        print("selection key→frame while loading, 80×24, \(latencies.count) keys: p50 \(p50.milliseconds) ms, p99 \(p99.milliseconds) ms")
+        #expect(p99 < .seconds(1))
+    }
+}
+
+extension Duration {
+    /// Milliseconds with two decimals, for printing.
+    var milliseconds: String {
+        let (seconds, attoseconds) = components
+        return String(format: "%.2f", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+    }
+}
