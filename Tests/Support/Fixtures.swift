@@ -33,8 +33,7 @@ public enum Fixtures {
     private static let scratchPrefix = "pantau-tests-"
     nonisolated(unsafe) private static var scratchToRemove: String?
 
-    /// A folder every account can enter (the viewer account's tests read from it), whatever umask another
-    /// thread has set for a moment.
+    /// A folder every account can enter (the viewer account's tests read from it), whatever the umask.
     static func makeDirectory(_ url: URL) {
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         chmod(url.path, 0o755)

@@ -19,10 +19,11 @@ extension Store {
         try? manager.removeItem(atPath: partial)
         do {
             // VACUUM cannot run inside a transaction, which every GRDB read opens: this one reads on its own.
-            // The copy is created by SQLite: a private umask makes it 0600 from its first byte.
+            // VACUUM INTO fills an empty file: made here as 0600, the copy is private from its first byte.
             errno = 0
             do {
-                try Store.withUmask(0o077) { try reader.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [partial]) } }
+                try Self.createPrivateEmptyFile(at: partial)
+                try reader.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [partial]) }
             } catch {
                 throw PantauError.backupFailed(path: destination, reason: Self.whyNotWritten(error, folder: folder, errno: errno))
             }
@@ -32,6 +33,15 @@ extension Store {
             try? manager.removeItem(atPath: partial)
             throw error
         }
+    }
+
+    /// An empty file only its owner may read: SQLite would create the copy with 0644 less the umask, and the umask
+    /// is not Pantau's to change (it belongs to the whole process, whose other threads create files meanwhile).
+    private static func createPrivateEmptyFile(at path: String) throws {
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { Glibc.close(fd) }
+        guard fchmod(fd, 0o600) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 
     /// The system's word for why a copy was not written (no space, file too large, no permission), not SQLite's.

@@ -14,8 +14,9 @@ enum NewDatabase {
     }
 
     /// Runs `build` on a temporary file, folds its WAL in, and moves it to `target`. Never overwrites.
-    /// SQLite gives its -wal, -shm and -journal files the database's mode, but only after creating them with the
-    /// process's umask: while building, that umask lets no one else in (nor anyone but the group, when `shared`).
+    /// `build` makes the temporary file itself, private (or for the group too, when `shared`) before SQLite opens
+    /// it; SQLite creates the -wal, -shm and -journal files with that file's mode, so they are as private. (The
+    /// umask is never changed: it belongs to the whole process, and other threads create files meanwhile.)
     static func create(at target: String, shared: Bool, build: (String) throws -> Store) throws {
         if FileManager.default.fileExists(atPath: target) { throw PantauError.databaseExists(path: target) }
         let directory = URL(fileURLWithPath: target).deletingLastPathComponent().path
@@ -24,7 +25,7 @@ enum NewDatabase {
         let temporary = temporaryPath(for: target)
         Store.removeDatabaseFiles(at: temporary)
         do {
-            try Store.withUmask(shared ? 0o007 : 0o077) { try build(temporary).close() }
+            try build(temporary).close()
             // The WAL must be in the file before the file is all that moves.
             if let size = try? FileManager.default.attributesOfItem(atPath: temporary + "-wal")[.size] as? Int, size > 0 {
                 throw PantauError.databaseDiskProblem(path: target)

@@ -71,7 +71,7 @@ public final class Store: Sendable {
         if !readOnly && userMayWrite(path) {
             let pool: DatabasePool
             do {
-                pool = try withCompanionMode(of: path) { try DatabasePool(path: path, configuration: configuration(readOnly: false)) }
+                pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
             } catch {
                 throw notADatabase(error, path: path)
             }
@@ -111,22 +111,6 @@ public final class Store: Sendable {
     /// At open, a file SQLite does not recognise at all is simply not a Pantau database.
     private static func notADatabase(_ error: any Error, path: String) -> any Error {
         (error as? DatabaseError)?.resultCode == .SQLITE_NOTADB ? PantauError.notAPantauDatabase(path: path) : userError(error, path: path)
-    }
-
-    /// Runs `body` (which opens the database, making its -wal and -shm files) with a umask that gives no one more than
-    /// the database file gives: SQLite creates those files with the umask's mode before it sets the file's own.
-    static func withCompanionMode<T>(of path: String, _ body: () throws -> T) rethrows -> T {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return try body() }
-        return try withUmask(~status.st_mode & 0o777, body)
-    }
-
-    /// Runs `body` with this umask, so that the files SQLite creates meanwhile get no wider mode. The umask belongs to
-    /// the whole process: Pantau changes it only around creating a database's files, never while another thread does.
-    static func withUmask<T>(_ mask: mode_t, _ body: () throws -> T) rethrows -> T {
-        let previous = umask(mask)
-        defer { umask(previous) }
-        return try body()
     }
 
     /// Whether this process may write the database: the file itself, and the -wal/-shm files SQLite keeps beside it.
