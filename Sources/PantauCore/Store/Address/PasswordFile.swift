@@ -31,7 +31,8 @@ public struct PasswordFile: Sendable, Equatable {
     public init(text: String, path: String) throws {
         var entries: [Entry] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so it is a line end of its own.
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             guard rawLine.utf8.count <= Self.lineByteLimit else { throw PantauError.passwordFileLineTooLong(path: path, line: lineNumber) }
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
