@@ -33,6 +33,23 @@ public enum PantauError: Error, Equatable, Sendable {
     // Arguments and values given on the command line.
     case controlCharacters(field: String)
 
+    // Store addresses (--db and PANTAU_DB): which store, and the PostgreSQL URL and password file.
+    case storeAddressUnknownScheme(scheme: String)
+    case storeAddressWithoutSlashes(scheme: String)
+    case storeAddressSQLiteWithoutPath
+    case storeAddressBadPercentEncoding(part: StoreAddressPart)
+    case storeAddressBadPort(variable: String?)
+    case storeAddressBadIPv6
+    case storeAddressSeveralHosts
+    case storeAddressUnknownParameter(name: String)
+    case storeAddressMalformedParameter(name: String)
+    case storeAddressBadConnectTimeout
+    case storeAddressSSLModeNotSupported(mode: String)
+    case storeAddressUnknownSSLMode(mode: String, variable: String?)
+    case storeAddressNoUser
+    case postgresNotAvailableYet(address: String)
+    case passwordFileTooLarge(path: String)
+    case passwordFileLineTooLong(path: String, line: Int)
 
     // Backups.
     case backupExists(path: String)
@@ -140,6 +157,63 @@ public enum PantauError: Error, Equatable, Sendable {
         case .controlCharacters(let field):
             return en ? "\(field) cannot hold control characters (such as Esc, Tab or a line break); type it as plain text."
                       : "\(field) tidak boleh memuat karakter kendali (seperti Esc, Tab atau ganti baris); ketik sebagai teks biasa."
+
+        // Store addresses (--db and PANTAU_DB). Nothing from a PostgreSQL URL is quoted but the scheme, parameter
+        // names and sslmode values: any other part may hold the password.
+        case .storeAddressUnknownScheme(let scheme):
+            return en ? "\(scheme):// is not a kind of database Pantau can open; give a file path, sqlite:PATH or postgresql://USER@HOST:PORT/DATABASE."
+                      : "\(scheme):// bukan jenis basis data yang dapat dibuka Pantau; berikan jalur berkas, sqlite:JALUR atau postgresql://PENGGUNA@HOST:PORT/BASISDATA."
+        case .storeAddressWithoutSlashes(let scheme):
+            return en ? "A PostgreSQL address starts with \(scheme)://, e.g. postgresql://siti@db.kantor:5432/pantau; a file whose name starts with \(scheme): is given as ./\(scheme):NAME."
+                      : "Alamat PostgreSQL diawali \(scheme)://, misalnya postgresql://siti@db.kantor:5432/pantau; berkas yang namanya diawali \(scheme): ditulis ./\(scheme):NAMA."
+        case .storeAddressSQLiteWithoutPath:
+            return en ? "sqlite: needs the path of the database file after it, e.g. sqlite:/srv/pantau/kantor.db."
+                      : "sqlite: memerlukan jalur berkas basis data sesudahnya, misalnya sqlite:/srv/pantau/kantor.db."
+        case .storeAddressBadPercentEncoding(let part):
+            let name = Strings(lang).storeAddressPart(part)
+            return en ? "The \(name) in the PostgreSQL address has a broken %-escape; write two hex digits after each % (%40 for @, %25 for %; %00 is not allowed)."
+                      : "\(name.prefix(1).uppercased() + name.dropFirst()) dalam alamat PostgreSQL memuat %-escape yang rusak; tulis dua digit heksadesimal sesudah setiap % (%40 untuk @, %25 untuk %; %00 tidak boleh)."
+        case .storeAddressBadPort(let variable):
+            if let variable {
+                return en ? "\(variable) must be a whole number from 1 to 65535 (the server's port, usually 5432); correct it or unset it."
+                          : "\(variable) harus bilangan bulat 1 sampai 65535 (port server, biasanya 5432); perbaiki atau hapus variabelnya."
+            }
+            return en ? "The port in the PostgreSQL address must be a whole number from 1 to 65535, e.g. postgresql://siti@db.kantor:5432/pantau."
+                      : "Port dalam alamat PostgreSQL harus bilangan bulat 1 sampai 65535, misalnya postgresql://siti@db.kantor:5432/pantau."
+        case .storeAddressBadIPv6:
+            return en ? "An IPv6 host in a PostgreSQL address is written whole between [ and ], followed by nothing or :PORT, e.g. postgresql://siti@[::1]:5432/pantau."
+                      : "Host IPv6 dalam alamat PostgreSQL ditulis utuh di antara [ dan ], diikuti :PORT atau tidak sama sekali, misalnya postgresql://siti@[::1]:5432/pantau."
+        case .storeAddressSeveralHosts:
+            return en ? "Pantau connects to one PostgreSQL server; give one host, not a list separated by commas."
+                      : "Pantau terhubung ke satu server PostgreSQL; berikan satu host, bukan daftar yang dipisah koma."
+        case .storeAddressUnknownParameter(let name):
+            return en ? "The PostgreSQL address has the parameter \"\(name)\", which Pantau does not know; use host, port, dbname, user, password, sslmode, application_name or connect_timeout."
+                      : "Alamat PostgreSQL memuat parameter \"\(name)\" yang tidak dikenal Pantau; gunakan host, port, dbname, user, password, sslmode, application_name atau connect_timeout."
+        case .storeAddressMalformedParameter(let name):
+            return en ? "The parameter \"\(name)\" of the PostgreSQL address must be written NAME=VALUE with one =, e.g. ?sslmode=require."
+                      : "Parameter \"\(name)\" dalam alamat PostgreSQL harus ditulis NAMA=NILAI dengan satu =, misalnya ?sslmode=require."
+        case .storeAddressBadConnectTimeout:
+            return en ? "connect_timeout in the PostgreSQL address must be a whole number of seconds, e.g. connect_timeout=10."
+                      : "connect_timeout dalam alamat PostgreSQL harus bilangan bulat detik, misalnya connect_timeout=10."
+        case .storeAddressSSLModeNotSupported(let mode):
+            return en ? "sslmode \(mode) is not supported yet (Pantau does not check server certificates yet); use sslmode=require for an encrypted connection."
+                      : "sslmode \(mode) belum didukung (Pantau belum memeriksa sertifikat server); gunakan sslmode=require untuk koneksi terenkripsi."
+        case .storeAddressUnknownSSLMode(let mode, let variable):
+            let label = variable ?? "sslmode"
+            return en ? "\(label) \"\(mode)\" is not a TLS mode Pantau knows; give disable, prefer or require."
+                      : "\(label) \"\(mode)\" bukan mode TLS yang dikenal Pantau; berikan disable, prefer atau require."
+        case .storeAddressNoUser:
+            return en ? "The PostgreSQL address names no user and the login name could not be found; write it as postgresql://USER@HOST/DATABASE or set PGUSER."
+                      : "Alamat PostgreSQL tidak menyebut pengguna dan nama login tidak ditemukan; tulis sebagai postgresql://PENGGUNA@HOST/BASISDATA atau isi PGUSER."
+        case .postgresNotAvailableYet(let address):
+            return en ? "PostgreSQL stores (\(address)) are not available in this version of Pantau yet; use a SQLite file for now."
+                      : "Basis data PostgreSQL (\(address)) belum tersedia di versi Pantau ini; untuk sementara gunakan berkas SQLite."
+        case .passwordFileTooLarge(let path):
+            return en ? "The password file \(path) is larger than 1 MB, which no password file needs; check that it is the right file (HOST:PORT:DATABASE:USER:PASSWORD lines)."
+                      : "Berkas kata sandi \(path) lebih besar dari 1 MB, padahal berkas kata sandi tidak pernah sebesar itu; periksa apakah berkasnya benar (baris HOST:PORT:BASISDATA:PENGGUNA:KATASANDI)."
+        case .passwordFileLineTooLong(let path, let line):
+            return en ? "Line \(line) of the password file \(path) is longer than 64 KB, which no password file needs; check that it is the right file (HOST:PORT:DATABASE:USER:PASSWORD lines)."
+                      : "Baris \(line) berkas kata sandi \(path) lebih panjang dari 64 KB, padahal berkas kata sandi tidak pernah begitu; periksa apakah berkasnya benar (baris HOST:PORT:BASISDATA:PENGGUNA:KATASANDI)."
 
 
         // Backups.

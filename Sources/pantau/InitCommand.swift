@@ -12,7 +12,7 @@ struct InitCommand: ParsableCommand {
             interrupted init left behind is removed by the next one.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("The new database file.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The new database file (or sqlite:PATH); a PostgreSQL server (postgresql://USER@HOST:PORT/DATABASE) is not available yet.", valueName: "address"))
     var db: String
 
     @Flag(name: .long, help: "Also load the bundled sample data (the Kutai Timur office and Kalimantan Timur/Utara).")
@@ -30,8 +30,9 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let language = lang ?? Language.fromEnvironment()
         try reportingUserErrors(lang: language) {
-            try SampleData.locate().createDatabase(at: db, withRecords: sample, office: office, group: group)
-            print(language == .en ? "Created \(db)." : "Basis data \(db) dibuat.")
+            let path = try DatabaseLocation(address: StoreAddress.parse(db, environment: ProcessInfo.processInfo.environment), isDefault: false).sqlitePath()
+            try SampleData.locate().createDatabase(at: path, withRecords: sample, office: office, group: group)
+            print(language == .en ? "Created \(path)." : "Basis data \(path) dibuat.")
         }
     }
 }

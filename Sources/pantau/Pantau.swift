@@ -10,8 +10,9 @@ struct Pantau: ParsableCommand {
         discussion: """
             Without a command, pantau opens the dashboard.
 
-            Which database: --db PATH, else the PANTAU_DB environment variable, else $XDG_DATA_HOME/pantau/pantau.db \
-            (normally ~/.local/share/pantau/pantau.db). When no database is named and none is there yet, pantau creates a \
+            Which database: --db ADDRESS, else the PANTAU_DB environment variable, else $XDG_DATA_HOME/pantau/pantau.db \
+            (normally ~/.local/share/pantau/pantau.db). An address is a file path (or sqlite:PATH); \
+            postgresql://USER@HOST:PORT/DATABASE names a PostgreSQL server, which this version cannot open yet. When no database is named and none is there yet, pantau creates a \
             demo database from the bundled sample data; start a real office database with `pantau init --db PATH`.
             """,
         version: PantauVersion.summary,
@@ -22,7 +23,7 @@ struct Pantau: ParsableCommand {
 
 /// Options of every command that opens a database.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file (else $PANTAU_DB, else ~/.local/share/pantau/pantau.db).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The database: a file path (or sqlite:PATH), or a PostgreSQL server as postgresql://USER@HOST:PORT/DATABASE (not available yet). Else $PANTAU_DB, else ~/.local/share/pantau/pantau.db.", valueName: "address"))
     var db: String?
 
     @Flag(name: .long, help: "Open the database read-only: nothing is written, not even the demo database.")
@@ -34,7 +35,7 @@ struct DatabaseOptions: ParsableArguments {
     var language: Language { lang ?? Language.fromEnvironment() }
 
     func openStore() throws -> Store {
-        let location = DatabaseLocation.resolve(option: db)
+        let location = try DatabaseLocation.resolve(option: db)
         let strings = Strings(language)
         return try location.open(readOnly: readOnly) { path in
             FileHandle.standardError.write(Data((strings.lang == .en

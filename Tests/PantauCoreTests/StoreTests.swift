@@ -49,11 +49,11 @@ import PantauTestSupport
         #expect(throws: PantauError.readOnly(path: path)) { try store.setSetting(.officeRegion, "64.08") }
     }
 
-    @Test func databaseLocationRules() {
-        #expect(DatabaseLocation.resolve(option: "/data/a.db", environment: ["PANTAU_DB": "/data/b.db"]) == .init(path: "/data/a.db", isDefault: false))
-        #expect(DatabaseLocation.resolve(option: nil, environment: ["PANTAU_DB": "/data/b.db"]) == .init(path: "/data/b.db", isDefault: false))
-        #expect(DatabaseLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": "/x", "HOME": "/home/u"]).path == "/x/pantau/pantau.db")
-        #expect(DatabaseLocation.resolve(option: nil, environment: ["HOME": "/home/u"]) == .init(path: "/home/u/.local/share/pantau/pantau.db", isDefault: true))
+    @Test func databaseLocationRules() throws {
+        #expect(try DatabaseLocation.resolve(option: "/data/a.db", environment: ["PANTAU_DB": "/data/b.db"]) == .init(path: "/data/a.db", isDefault: false))
+        #expect(try DatabaseLocation.resolve(option: nil, environment: ["PANTAU_DB": "/data/b.db"]) == .init(path: "/data/b.db", isDefault: false))
+        #expect(try DatabaseLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": "/x", "HOME": "/home/u"]).sqlitePath() == "/x/pantau/pantau.db")
+        #expect(try DatabaseLocation.resolve(option: nil, environment: ["HOME": "/home/u"]) == .init(path: "/home/u/.local/share/pantau/pantau.db", isDefault: true))
     }
 
     @Test func demoDatabaseIsCreatedOnFirstUseAtTheDefaultPlaceOnly() throws {

@@ -8,8 +8,10 @@ public enum CLI {
         public var stderr: String
     }
 
-    /// `user`: run as this account (through runuser; the tests run as root in CI).
-    public static func run(_ arguments: [String], user: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// `user`: run as this account (through runuser; the tests run as root in CI). `directory`: the working
+    /// directory (default `/`), for tests that check what a command left beside it.
+    public static func run(_ arguments: [String], user: String? = nil, environment: [String: String] = [:],
+                           directory: String = "/") throws -> Result {
         let process = Process()
         if let user {
             process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
@@ -23,7 +25,7 @@ public enum CLI {
         env.removeValue(forKey: "PANTAU_DB")
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Fixtures.scratch.appendingPathComponent("cli-\(UUID().uuidString)")
         let err = out.appendingPathExtension("err")
         FileManager.default.createFile(atPath: out.path, contents: nil)

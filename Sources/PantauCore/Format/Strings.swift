@@ -253,3 +253,30 @@ extension Strings {
     /// The ranking slide's title where the full one does not fit (40–50 columns).
     public var slideRankingShort: String { t("Rasio aktif: 5 terbaik, 5 terendah", "Active ratio: 5 best, 5 lowest") }
 }
+
+// Store addresses (--db and PANTAU_DB) and the PostgreSQL password file.
+extension Strings {
+    /// The part of a PostgreSQL address a message is about (lower case: it stands inside a sentence).
+    public func storeAddressPart(_ part: StoreAddressPart) -> String {
+        switch part {
+        case .user: t("nama pengguna", "user name")
+        case .password: t("kata sandi", "password")
+        case .host: t("host", "host")
+        case .port: t("port", "port")
+        case .database: t("nama basis data", "database name")
+        case .parameter(let name): t("parameter \"\(name)\"", "parameter \"\(name)\"")
+        }
+    }
+
+    /// libpq ignores a password file others may read; so does Pantau, and says so once.
+    public func passwordFileOpenToOthers(_ path: String) -> String {
+        t("Peringatan: berkas kata sandi \(path) dapat dibaca pengguna lain, jadi diabaikan; lindungi dengan chmod 600 \(path).",
+          "Warning: the password file \(path) may be read by other users, so it is ignored; protect it with chmod 600 \(path).")
+    }
+
+    /// A folder, device or pipe where the password file should be.
+    public func passwordFileNotAFile(_ path: String) -> String {
+        t("Peringatan: \(path) bukan berkas biasa, jadi tidak dipakai sebagai berkas kata sandi; periksa PGPASSFILE atau ~/.pgpass.",
+          "Warning: \(path) is not a plain file, so it is not used as the password file; check PGPASSFILE or ~/.pgpass.")
+    }
+}

@@ -1,14 +1,32 @@
 import Foundation
 
-/// Where the database is: `--db PATH`, else `$PANTAU_DB`, else the user's data directory.
+/// Where the database is: `--db ADDRESS`, else `$PANTAU_DB`, else the user's data directory. The address names
+/// a SQLite file or a PostgreSQL server (see `StoreAddress` for the rule that tells them apart).
 public struct DatabaseLocation: Sendable, Equatable {
-    public var path: String
+    public var address: StoreAddress
     /// True when nobody named a database, so Pantau may create the demo one there.
     public var isDefault: Bool
 
-    public static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> DatabaseLocation {
-        if let option, !option.isEmpty { return DatabaseLocation(path: option, isDefault: false) }
-        if let env = environment["PANTAU_DB"], !env.isEmpty { return DatabaseLocation(path: env, isDefault: false) }
+    public init(address: StoreAddress, isDefault: Bool) {
+        self.address = address
+        self.isDefault = isDefault
+    }
+
+    /// A SQLite file.
+    public init(path: String, isDefault: Bool) {
+        self.init(address: .sqlite(path: path), isDefault: isDefault)
+    }
+
+    /// Reads the address from the option or the environment; a malformed one is refused with a sentence before
+    /// anything touches the disk, so a URL is never taken for a path (which once made a folder `postgresql:`).
+    public static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+                               loginName: String? = PostgresDefaults.loginName()) throws -> DatabaseLocation {
+        if let option, !option.isEmpty {
+            return DatabaseLocation(address: try StoreAddress.parse(option, environment: environment, loginName: loginName), isDefault: false)
+        }
+        if let env = environment["PANTAU_DB"], !env.isEmpty {
+            return DatabaseLocation(address: try StoreAddress.parse(env, environment: environment, loginName: loginName), isDefault: false)
+        }
         let dataHome: String
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
             dataHome = xdg
@@ -18,9 +36,19 @@ public struct DatabaseLocation: Sendable, Equatable {
         return DatabaseLocation(path: dataHome + "/pantau/pantau.db", isDefault: true)
     }
 
+    /// The SQLite file's path. A PostgreSQL address is refused with a sentence until this version has a
+    /// PostgreSQL store.
+    public func sqlitePath() throws -> String {
+        switch address {
+        case .sqlite(let path): return path
+        case .postgres(let postgres): throw PantauError.postgresNotAvailableYet(address: postgres.description)
+        }
+    }
+
     /// Opens the database. At the default location, a missing database is first created from the
     /// bundled sample data (marked as demo data), and `announce` is told so. It appears there whole or not at all.
     public func open(readOnly: Bool, announce: (String) -> Void = { _ in }) throws -> Store {
+        let path = try sqlitePath()
         if isDefault && !FileManager.default.fileExists(atPath: path) {
             let sample = try SampleData.locate()
             announce(path)
