@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <locale.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +23,9 @@ extern int memfd_create(const char *name, unsigned int flags);
 
 /// Points `to` at what `from` is, keeping it closed across exec (dup2 clears that flag).
 static inline int pantau_redirect(int from, int to) {
-    if (dup2(from, to) < 0) return -1;
+    while (dup2(from, to) < 0) {
+        if (errno != EINTR) return -1;
+    }
     fcntl(to, F_SETFD, FD_CLOEXEC);
     return to;
 }
@@ -91,7 +94,9 @@ static inline void pantau_write_all(const char *bytes, size_t length) {
     while (length > 0) {
         ssize_t written = write(STDOUT_FILENO, bytes, length);
         if (written > 0) { bytes += written; length -= (size_t)written; }
-        else if (written < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+        else if (written < 0 && errno == EINTR) continue;
+        // A terminal shared in non-blocking mode: wait until it takes more rather than spin.
+        else if (written < 0 && errno == EAGAIN) { struct pollfd ready = { STDOUT_FILENO, POLLOUT, 0 }; poll(&ready, 1, 1000); }
         else return;
     }
 }
@@ -100,8 +105,7 @@ static inline void pantau_write_all(const char *bytes, size_t length) {
 static inline void pantau_output_to_terminal(void) {
     pantau_output *out = pantau_output_state();
     if (!out->collecting) return;
-    pantau_redirect(STDOUT_FILENO, out->curses);
-    out->collecting = 0;
+    if (pantau_redirect(STDOUT_FILENO, out->curses) >= 0) out->collecting = 0;
 }
 
 /// Starts ncurses on a descriptor of its own (see above). Returns 0 when ncurses cannot start.
@@ -116,8 +120,10 @@ static inline int pantau_start_screen(void) {
     // Padding such as vt100's "$<50>" is a delay, not text; the terminals that ask for it also have xon.
     const char *clear = pantau_has_string("clear") ? tigetstr("clear") : "";
     size_t n = 0;
-    for (const char *c = clear; *c && n + 1 < sizeof out->clear; c++) {
+    for (const char *c = clear; *c; c++) {
         if (c[0] == '$' && c[1] == '<' && strchr(c, '>') != NULL) { c = strchr(c, '>'); continue; }
+        // A sequence that does not fit whole is not sent at all: half an escape would be worse than none.
+        if (n + 1 >= sizeof out->clear) { n = 0; break; }
         out->clear[n++] = *c;
     }
     out->clear[n] = 0;

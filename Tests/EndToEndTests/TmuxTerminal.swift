@@ -12,6 +12,8 @@ final class TmuxTerminal {
         try tmux("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)", "env", "-i",
                  "PATH=/usr/bin:/bin", "HOME=\(directory.path)", "TERM=screen", "PS1=$ ", "/bin/sh")
         try tmux("set-option", "-g", "status", "off")
+        // Keys typed before the shell's first prompt are echoed before it: wait for the prompt.
+        _ = try waitFor { $0.hasPrefix("$") }
     }
 
     deinit { _ = try? tmux("kill-server") }

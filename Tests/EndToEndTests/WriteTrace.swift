@@ -1,7 +1,7 @@
 import Foundation
 import PantauTestSupport
 
-/// The dashboard run under `strace -f -y -e trace=read,write,poll` in a tmux terminal, so that a test can press a
+/// The dashboard run under `strace -f --seccomp-bpf -y -e trace=read,write,poll` in a tmux terminal, so that a test can press a
 /// key and see how many write(2) calls reached the terminal because of it.
 ///
 /// A key's work is what the program does between reading the key from standard input and starting to wait for the
@@ -16,7 +16,7 @@ final class TracedDashboard {
     init(database: String, width: Int = 80, height: Int = 24) throws {
         term = try TmuxTerminal(width: width, height: height)
         trace = term.path("trace")
-        try term.typeLine("strace -f -y -qq -o \(trace) -e trace=read,write,poll env LANG=C.UTF-8 \(Fixtures.binary) --db \(database)")
+        try term.typeLine("strace -f --seccomp-bpf -y -qq -o \(trace) -e trace=read,write,poll env LANG=C.UTF-8 \(Fixtures.binary) --db \(database)")
     }
 
     /// The trace so far, one line per system call (or per part of one, when threads interleave).

@@ -66,7 +66,7 @@ def measure(binary, db, width, height, idle, work):
     trace = os.path.join(work, f"trace-{width}x{height}")
     tmux("kill-server")
     tmux("-f", "/dev/null", "new-session", "-d", "-s", "f", "-x", str(width), "-y", str(height),
-         f"env TERM=xterm-256color LANG=C.UTF-8 strace -f -y -qq -o {trace} -e trace=read,write,poll {binary} --db {db}; sleep 600")
+         f"env TERM=xterm-256color LANG=C.UTF-8 strace -f --seccomp-bpf -y -qq -o {trace} -e trace=read,write,poll {binary} --db {db}; sleep 600")
     wait_until(lambda: os.path.exists(trace) or None)
     end = wait_until(lambda: first_wait(trace_lines(trace), 0))
     rows = [("start", *writes(trace_lines(trace), 0, end))]

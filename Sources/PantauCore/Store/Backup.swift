@@ -48,6 +48,7 @@ extension Store {
     private static func whyNotWritten(_ error: any Error, folder: String, errno cause: Int32) -> String {
         if (error as? DatabaseError)?.resultCode == .SQLITE_FULL { return String(cString: strerror(ENOSPC)) }
         if Glibc.access(folder.isEmpty ? "." : folder, W_OK) != 0 { return String(cString: strerror(EACCES)) }
+        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
         return String(cString: strerror(cause != 0 ? cause : EIO))
     }
 }

@@ -116,11 +116,14 @@ public final class DashboardRuntime {
         var changed = false
         for (origin, action) in inbox.takeAll() {
             switch origin {
-            case .load(let generation), .detail(let generation):
+            case .load(let generation):
+                if let next = loads.loadReturned() { startLoad(next) }
                 guard loads.finish(origin, generation: generation) else { continue }
-            case .save:
+            case .detail(let generation):
+                guard loads.finish(origin, generation: generation) else { continue }
+            case .save(let changeToken):
                 saves.running = false
-                lastChange = source.changeToken()
+                lastChange = changeToken
                 if let next = saves.takeNext() { startSave(next) }
             case .saveWaiting:
                 break
@@ -135,8 +138,7 @@ public final class DashboardRuntime {
         for effect in effects {
             switch effect {
             case .load(let scope, let year):
-                let generation = loads.startLoad(at: clock.now())
-                run(from: .load(generation: generation)) { .loaded(try $0.load(scopeCode: scope, year: year)) }
+                if let request = loads.requestLoad(scope: scope, year: year, at: clock.now()) { startLoad(request) }
             case .loadDetail(let nik):
                 let generation = loads.startDetail()
                 run(from: .detail(generation: generation)) { .detailLoaded(try $0.detail(nik: nik)) }
@@ -150,30 +152,56 @@ public final class DashboardRuntime {
         }
     }
 
+    private func startLoad(_ request: LoadTracking.Request) {
+        run(from: .load(generation: request.generation)) { .loaded(try $0.load(scopeCode: request.scope, year: request.year)) }
+    }
+
+    /// Writes on a thread of its own; the change token is read there too, so the key loop never waits for the store.
     private func startSave(_ change: FieldChange) {
         saves.running = true
-        let (inbox, lang) = (self.inbox, appearance.lang)
-        run(from: .save) { source in
-            try source.save(change) { holder in
-                inbox.post(.saveWaiting(TerminalSafe.text(holder.waitingMessage(lang))), from: .saveWaiting)
+        let (source, inbox, lang) = (self.source, self.inbox, appearance.lang)
+        Self.detach {
+            let action: Action
+            do {
+                try source.save(change) { holder in
+                    inbox.post(.saveWaiting(TerminalSafe.text(holder.waitingMessage(lang))), from: .saveWaiting)
+                }
+                action = .saved
+            } catch {
+                action = .saveFailed(Self.sentence(for: error, lang: lang))
             }
-            return .saved
+            inbox.post(action, from: .save(changeToken: source.changeToken()))
         }
     }
 
-    /// Runs `body` on a thread of its own (loads block on the disk, so not on the shared task pool) and posts its
+    /// Runs a load on a thread of its own (loads block on the disk, so not on the shared task pool) and posts its
     /// action, or the failure worded for the status line.
     private func run(from origin: RuntimeInbox.Origin, _ body: @escaping @Sendable (any DashboardDataSource) throws -> Action) {
         let (source, inbox, lang) = (self.source, self.inbox, appearance.lang)
-        Thread.detachNewThread {
+        Self.detach {
             let action: Action
             do {
                 action = try body(source)
             } catch {
-                let message = (error as? PantauError)?.message(lang) ?? PantauError.explaining(error)?.message(lang) ?? "\(error)"
-                action = origin == .save ? .saveFailed(message) : .loadFailed(message)
+                action = .loadFailed(Self.sentence(for: error, lang: lang))
             }
             inbox.post(action, from: origin)
+        }
+    }
+
+    private static func sentence(for error: any Error, lang: Language) -> String {
+        (error as? PantauError)?.message(lang) ?? PantauError.explaining(error)?.message(lang) ?? "\(error)"
+    }
+
+    /// Starts a worker thread that never takes the signals that end the program: their handler gives the terminal
+    /// back, which only the thread that draws may do (a fault still reaches the thread that caused it).
+    private static func detach(_ body: @escaping @Sendable () -> Void) {
+        Thread.detachNewThread {
+            var endings = sigset_t()
+            sigemptyset(&endings)
+            for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&endings, signal) }
+            pthread_sigmask(SIG_BLOCK, &endings, nil)
+            body()
         }
     }
 

@@ -1,20 +1,44 @@
 /// Which loads are current. Every request gets a new generation; a result whose generation is not the latest was
-/// superseded and is dropped, so a slow old load never overwrites a newer screen and nothing queues behind it.
+/// superseded and is dropped, so a slow old load never overwrites a newer screen. At most one scope load runs at a
+/// time (the store reads through one connection): a request made meanwhile waits as the one next load, replacing
+/// any request that waited before it, so nothing queues behind a superseded load.
 struct LoadTracking {
+    struct Request: Equatable {
+        var scope: String
+        var year: Int?
+        var generation: Int
+    }
+
     private var loadGeneration = 0
     private var detailGeneration = 0
-    /// When the current scope load started, while it runs.
+    /// When the current scope load was asked for, until its result is taken in.
     private var loadStarted: Duration?
     private var detailRunning = false
     private var indicatorShown = false
+    /// A scope load is running (current or superseded).
+    private(set) var loadRunning = false
+    /// The newest request made while a load was running: started when that one returns.
+    private var next: Request?
 
-    var isPending: Bool { loadStarted != nil || detailRunning }
+    /// A current load or detail has not come back, or a superseded load still holds the store.
+    var isPending: Bool { loadStarted != nil || detailRunning || loadRunning }
 
-    mutating func startLoad(at now: Duration) -> Int {
+    /// Asks for a scope load: returned when it may start now, else kept as the next one.
+    mutating func requestLoad(scope: String, year: Int?, at now: Duration) -> Request? {
         loadGeneration += 1
         // A load that supersedes a slow one keeps the indicator on and the first one's start.
         if loadStarted == nil { loadStarted = now }
-        return loadGeneration
+        let request = Request(scope: scope, year: year, generation: loadGeneration)
+        guard !loadRunning else { next = request; return nil }
+        loadRunning = true
+        return request
+    }
+
+    /// A scope load returned (current or not): the waiting request, if any, starts now.
+    mutating func loadReturned() -> Request? {
+        guard let waiting = next else { loadRunning = false; return nil }
+        next = nil
+        return waiting
     }
 
     mutating func startDetail() -> Int {

@@ -6,7 +6,8 @@ final class RuntimeInbox: @unchecked Sendable {
     enum Origin: Equatable {
         case load(generation: Int)
         case detail(generation: Int)
-        case save
+        /// A save finished; the data's change token as the save left it, read on the save's thread.
+        case save(changeToken: String)
         /// Said by a running save while it waits for another writer; the save goes on.
         case saveWaiting
     }
