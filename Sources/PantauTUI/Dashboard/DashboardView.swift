@@ -106,7 +106,9 @@ public struct DashboardView {
             let totalCells = Double(f.koperasiTotal) / Double(maxTotal) * Double(barWidth)
             let active = Bar.filled(Double(f.koperasiActive) / Double(maxTotal), width: barWidth, glyphs: g)
             let activeCells = active.filter { $0 != " " }.count
-            let shade = String(repeating: g.barEmpty, count: max(0, Int(totalCells.rounded()) - activeCells))
+            // Inactive koperasi always show as at least one shaded cell, so a small total never reads as all active.
+            let inactiveCells = max(Int(totalCells.rounded()) - activeCells, f.koperasiTotal > f.koperasiActive ? 1 : 0)
+            let shade = String(repeating: g.barEmpty, count: min(inactiveCells, barWidth - activeCells))
             return String(active.prefix(activeCells)) + shade
         }
         var table = TableWidget(
