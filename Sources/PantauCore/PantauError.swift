@@ -41,11 +41,12 @@ public enum PantauError: Error, Equatable, Sendable {
     case storeAddressBadPort(variable: String?)
     case storeAddressBadIPv6
     case storeAddressSeveralHosts
-    case storeAddressUnknownParameter(name: String)
-    case storeAddressMalformedParameter(name: String)
+    case storeAddressUnencodedCredentials
+    case storeAddressUnknownParameter(name: String?)
+    case storeAddressMalformedParameter(name: String?)
     case storeAddressBadConnectTimeout
     case storeAddressSSLModeNotSupported(mode: String)
-    case storeAddressUnknownSSLMode(mode: String, variable: String?)
+    case storeAddressUnknownSSLMode(mode: String?, variable: String?)
     case storeAddressNoUser
     case postgresNotAvailableYet(address: String)
     case passwordFileTooLarge(path: String)
@@ -159,7 +160,7 @@ public enum PantauError: Error, Equatable, Sendable {
                       : "\(field) tidak boleh memuat karakter kendali (seperti Esc, Tab atau ganti baris); ketik sebagai teks biasa."
 
         // Store addresses (--db and PANTAU_DB). Nothing from a PostgreSQL URL is quoted but the scheme, parameter
-        // names and sslmode values: any other part may hold the password.
+        // names and sslmode values, and those only where they cannot be a piece of the password (nil: not shown).
         case .storeAddressUnknownScheme(let scheme):
             return en ? "\(scheme):// is not a kind of database Pantau can open; give a file path, sqlite:PATH or postgresql://USER@HOST:PORT/DATABASE."
                       : "\(scheme):// bukan jenis basis data yang dapat dibuka Pantau; berikan jalur berkas, sqlite:JALUR atau postgresql://PENGGUNA@HOST:PORT/BASISDATA."
@@ -169,6 +170,9 @@ public enum PantauError: Error, Equatable, Sendable {
         case .storeAddressSQLiteWithoutPath:
             return en ? "sqlite: needs the path of the database file after it, e.g. sqlite:/srv/pantau/kantor.db."
                       : "sqlite: memerlukan jalur berkas basis data sesudahnya, misalnya sqlite:/srv/pantau/kantor.db."
+        case .storeAddressBadPercentEncoding(.parameter(nil)):
+            return en ? "A parameter in the PostgreSQL address has a broken %-escape; write two hex digits after each % (%40 for @, %25 for %; %00 is not allowed)."
+                      : "Salah satu parameter dalam alamat PostgreSQL memuat %-escape yang rusak; tulis dua digit heksadesimal sesudah setiap % (%40 untuk @, %25 untuk %; %00 tidak boleh)."
         case .storeAddressBadPercentEncoding(let part):
             let name = Strings(lang).storeAddressPart(part)
             return en ? "The \(name) in the PostgreSQL address has a broken %-escape; write two hex digits after each % (%40 for @, %25 for %; %00 is not allowed)."
@@ -186,10 +190,19 @@ public enum PantauError: Error, Equatable, Sendable {
         case .storeAddressSeveralHosts:
             return en ? "Pantau connects to one PostgreSQL server; give one host, not a list separated by commas."
                       : "Pantau terhubung ke satu server PostgreSQL; berikan satu host, bukan daftar yang dipisah koma."
-        case .storeAddressUnknownParameter(let name):
+        case .storeAddressUnencodedCredentials:
+            return en ? "The PostgreSQL address has an @ after a / or ?; write /, ? and @ in the user name or password as %2F, %3F and %40, and any other @ as %40."
+                      : "Alamat PostgreSQL memuat @ sesudah / atau ?; tulis /, ? dan @ dalam nama pengguna atau kata sandi sebagai %2F, %3F dan %40, dan @ lainnya sebagai %40."
+        case .storeAddressUnknownParameter(nil):
+            return en ? "The PostgreSQL address has a parameter Pantau does not know; use host, port, dbname, user, password, sslmode, application_name or connect_timeout, and write & and = inside a value as %26 and %3D."
+                      : "Alamat PostgreSQL memuat parameter yang tidak dikenal Pantau; gunakan host, port, dbname, user, password, sslmode, application_name atau connect_timeout, dan tulis & dan = di dalam nilai sebagai %26 dan %3D."
+        case .storeAddressUnknownParameter(let name?):
             return en ? "The PostgreSQL address has the parameter \"\(name)\", which Pantau does not know; use host, port, dbname, user, password, sslmode, application_name or connect_timeout."
                       : "Alamat PostgreSQL memuat parameter \"\(name)\" yang tidak dikenal Pantau; gunakan host, port, dbname, user, password, sslmode, application_name atau connect_timeout."
-        case .storeAddressMalformedParameter(let name):
+        case .storeAddressMalformedParameter(nil):
+            return en ? "A parameter of the PostgreSQL address is not written NAME=VALUE with one =; write & and = inside a value as %26 and %3D."
+                      : "Salah satu parameter dalam alamat PostgreSQL tidak ditulis NAMA=NILAI dengan satu =; tulis & dan = di dalam nilai sebagai %26 dan %3D."
+        case .storeAddressMalformedParameter(let name?):
             return en ? "The parameter \"\(name)\" of the PostgreSQL address must be written NAME=VALUE with one =, e.g. ?sslmode=require."
                       : "Parameter \"\(name)\" dalam alamat PostgreSQL harus ditulis NAMA=NILAI dengan satu =, misalnya ?sslmode=require."
         case .storeAddressBadConnectTimeout:
@@ -198,7 +211,10 @@ public enum PantauError: Error, Equatable, Sendable {
         case .storeAddressSSLModeNotSupported(let mode):
             return en ? "sslmode \(mode) is not supported yet (Pantau does not check server certificates yet); use sslmode=require for an encrypted connection."
                       : "sslmode \(mode) belum didukung (Pantau belum memeriksa sertifikat server); gunakan sslmode=require untuk koneksi terenkripsi."
-        case .storeAddressUnknownSSLMode(let mode, let variable):
+        case .storeAddressUnknownSSLMode(nil, _):
+            return en ? "sslmode in the PostgreSQL address is not a TLS mode Pantau knows; give disable, prefer or require."
+                      : "sslmode dalam alamat PostgreSQL bukan mode TLS yang dikenal Pantau; berikan disable, prefer atau require."
+        case .storeAddressUnknownSSLMode(let mode?, let variable):
             let label = variable ?? "sslmode"
             return en ? "\(label) \"\(mode)\" is not a TLS mode Pantau knows; give disable, prefer or require."
                       : "\(label) \"\(mode)\" bukan mode TLS yang dikenal Pantau; berikan disable, prefer atau require."

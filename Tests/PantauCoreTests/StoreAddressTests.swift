@@ -178,6 +178,15 @@ import Testing
         ("postgresql://%2Fvar%ZZ/db", "The host in the PostgreSQL address has a broken %-escape; write two hex digits after each % (%40 for @, %25 for %; %00 is not allowed)."),
         ("postgresql://h:%35%3/db", "The port in the PostgreSQL address has a broken %-escape; write two hex digits after each % (%40 for @, %25 for %; %00 is not allowed)."),
         ("postgresql://h/db?application_name=%FF", "The parameter \"application_name\" in the PostgreSQL address has a broken %-escape; write two hex digits after each % (%40 for @, %25 for %; %00 is not allowed)."),
+        ("postgresql://h/db?x%zz=1", "A parameter in the PostgreSQL address has a broken %-escape; write two hex digits after each % (%40 for @, %25 for %; %00 is not allowed)."),
+        // Only a name that looks like one of libpq's is quoted.
+        ("postgresql://h/db?Foo=1", "The PostgreSQL address has a parameter Pantau does not know; use host, port, dbname, user, password, sslmode, application_name or connect_timeout, and write & and = inside a value as %26 and %3D."),
+        ("postgresql://h/db?a%26b", "A parameter of the PostgreSQL address is not written NAME=VALUE with one =; write & and = inside a value as %26 and %3D."),
+        // libpq refuses a second = in a parameter, in a password too.
+        ("postgresql://h/db?password=ab=cd", "The parameter \"password\" of the PostgreSQL address must be written NAME=VALUE with one =, e.g. ?sslmode=require."),
+        // An @ after the first / or ? : refused, since a / or ? in the user name or password may have split it.
+        ("postgresql://siti@db/data@base", "The PostgreSQL address has an @ after a / or ?; write /, ? and @ in the user name or password as %2F, %3F and %40, and any other @ as %40."),
+        ("postgresql://siti@db/pantau?application_name=ops@kantor", "The PostgreSQL address has an @ after a / or ?; write /, ? and @ in the user name or password as %2F, %3F and %40, and any other @ as %40."),
     ])
     func refusedAddresses(text: String, message: String) {
         #expect(throws: (any Error).self) { try parse(text) }
@@ -186,6 +195,40 @@ import Testing
         } catch let error as PantauError {
             #expect(error.message(.en) == message)
             #expect(!error.message(.id).isEmpty && error.message(.id) != message, "an Indonesian sentence too")
+        } catch {
+            Issue.record("not a PantauError: \(error)")
+        }
+    }
+
+    /// A password with an unencoded `/`, `?`, `&` or `=` once split into the database or a parameter name, and the
+    /// message quoted that piece. Now the address is refused with a sentence that quotes nothing of it.
+    @Test(arguments: [
+        ("postgresql://siti:ab/cd@db/pantau", "ab/cd", "cd",
+         "The PostgreSQL address has an @ after a / or ?; write /, ? and @ in the user name or password as %2F, %3F and %40, and any other @ as %40.",
+         "Alamat PostgreSQL memuat @ sesudah / atau ?; tulis /, ? dan @ dalam nama pengguna atau kata sandi sebagai %2F, %3F dan %40, dan @ lainnya sebagai %40."),
+        ("postgresql://siti:ab?cd@db/p", "ab?cd", "cd",
+         "The PostgreSQL address has an @ after a / or ?; write /, ? and @ in the user name or password as %2F, %3F and %40, and any other @ as %40.",
+         "Alamat PostgreSQL memuat @ sesudah / atau ?; tulis /, ? dan @ dalam nama pengguna atau kata sandi sebagai %2F, %3F dan %40, dan @ lainnya sebagai %40."),
+        ("postgresql://siti@db/pantau?password=ab&cd", "ab&cd", "cd",
+         "A parameter of the PostgreSQL address is not written NAME=VALUE with one =; write & and = inside a value as %26 and %3D.",
+         "Salah satu parameter dalam alamat PostgreSQL tidak ditulis NAMA=NILAI dengan satu =; tulis & dan = di dalam nilai sebagai %26 dan %3D."),
+        ("postgresql://siti@db/pantau?password=ab&cd=ef", "ab&cd=ef", "cd",
+         "The PostgreSQL address has a parameter Pantau does not know; use host, port, dbname, user, password, sslmode, application_name or connect_timeout, and write & and = inside a value as %26 and %3D.",
+         "Alamat PostgreSQL memuat parameter yang tidak dikenal Pantau; gunakan host, port, dbname, user, password, sslmode, application_name atau connect_timeout, dan tulis & dan = di dalam nilai sebagai %26 dan %3D."),
+        ("postgresql://siti@db/pantau?password=ab&sslmode=cdef", "ab&sslmode=cdef", "cdef",
+         "sslmode in the PostgreSQL address is not a TLS mode Pantau knows; give disable, prefer or require.",
+         "sslmode dalam alamat PostgreSQL bukan mode TLS yang dikenal Pantau; berikan disable, prefer atau require."),
+    ])
+    func anUnencodedPasswordIsRefusedWithoutQuotingIt(text: String, password: String, piece: String, english: String, indonesian: String) {
+        do {
+            let address = try parse(text)
+            Issue.record("\(text) was accepted as \(address)")
+        } catch let error as PantauError {
+            #expect(error.message(.en) == english)
+            #expect(error.message(.id) == indonesian)
+            for message in [error.message(.en), error.message(.id), "\(error)", String(reflecting: error)] {
+                #expect(!message.contains(piece) && !message.contains(password), "\(text): \(message)")
+            }
         } catch {
             Issue.record("not a PantauError: \(error)")
         }
@@ -227,6 +270,20 @@ import Testing
         }
     }
 
+    /// A password of the characters that split a URL, unencoded (`/ ? @ & = # :`), and the letters X, Y, Z, which no
+    /// message or description holds. A Y comes before every other character, so every piece of three characters
+    /// holds a Y and can be looked for in what is shown without matching the sentence's own words.
+    static func unencodedPassword(from password: String) -> String {
+        let alphabet = Array("/?@&=#:XZ")
+        return password.unicodeScalars.map { "Y" + String(alphabet[Int($0.value) % alphabet.count]) }.joined()
+    }
+
+    static func pieces(of text: String, length: Int) -> Set<String> {
+        let characters = Array(text)
+        guard characters.count >= length else { return [text] }
+        return Set((0...(characters.count - length)).map { String(characters[$0..<($0 + length)]) })
+    }
+
     @Test func noDescriptionOrMessageHoldsThePassword() throws {
         for password in Self.passwords(count: 300) {
             let encoded = PercentEncoding.encode(password)
@@ -240,6 +297,26 @@ import Testing
                               StoreAddress.postgres(address).description, "\(address.password!)",
                               PantauError.postgresNotAvailableYet(address: address.description).message(.en)] {
                     #expect(!shown.contains(password), "\(text) shows its password in \(shown)")
+                }
+            }
+            // Written unencoded, as people do: accepted (without the password in what is shown) or refused with a
+            // sentence that holds no piece of it.
+            let raw = Self.unencodedPassword(from: password)
+            for text in ["postgresql://siti:\(raw)@db.kantor:5432/pantau", "postgres://db.kantor/pantau?user=siti&password=\(raw)",
+                         "postgresql://siti:\(raw)@[::1]/pantau?host=/srv/pg&sslmode=require",
+                         "postgresql://db.kantor/pantau?password=\(raw)&sslmode=require"] {
+                var shown: [String]
+                do {
+                    let address = try parse(text)
+                    var dumped = ""
+                    dump(address, to: &dumped)
+                    shown = [address.description, String(reflecting: address), dumped,
+                             PantauError.postgresNotAvailableYet(address: address.description).message(.en)]
+                } catch let error as PantauError {
+                    shown = [error.message(.en), error.message(.id), "\(error)"]
+                }
+                for text in shown {
+                    for piece in Self.pieces(of: raw, length: 3) { #expect(!text.contains(piece), "\(raw) shows \(piece) in \(text)") }
                 }
             }
             // Mistakes elsewhere in the URL: the sentence names the part, never the password.

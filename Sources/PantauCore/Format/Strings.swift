@@ -264,7 +264,8 @@ extension Strings {
         case .host: t("host", "host")
         case .port: t("port", "port")
         case .database: t("nama basis data", "database name")
-        case .parameter(let name): t("parameter \"\(name)\"", "parameter \"\(name)\"")
+        case .parameter(let name?): t("parameter \"\(name)\"", "parameter \"\(name)\"")
+        case .parameter(nil): t("parameter", "parameter")
         }
     }
 

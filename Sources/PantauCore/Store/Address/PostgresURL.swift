@@ -18,6 +18,12 @@ struct PostgresURL: Equatable {
     /// `rest` is what follows `scheme://`.
     static func parse(_ rest: Substring) throws -> PostgresURL {
         var url = PostgresURL()
+        // An `@` after the first `/` or `?` most likely ends a user name or password holding an unencoded `/` or `?`:
+        // split there, part of the password would become the database or a parameter, and a message could show it.
+        // It cannot be told from an `@` written in a later part, so the address is refused without quoting any of it.
+        if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" }), rest[end...].contains("@") {
+            throw PantauError.storeAddressUnencodedCredentials
+        }
         let (beforeQuery, query) = split(rest, at: "?")
         let (authority, path) = split(beforeQuery, at: "/")
 
@@ -57,12 +63,22 @@ struct PostgresURL: Equatable {
     }
 
     private mutating func readQuery(_ query: Substring) throws {
+        // After `password=`, an unencoded `&` in the password makes its rest look like further parameters: from
+        // there on, messages quote no name or value that is not one of libpq's words.
+        var afterPassword = false
         for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
-            let pieces = pair.split(separator: "=", maxSplits: 2, omittingEmptySubsequences: false)
-            let name = try Self.decode(pieces[0], .parameter(String(pieces[0])))
-            guard pieces.count == 2 else { throw PantauError.storeAddressMalformedParameter(name: name) }
-            guard Self.parameterNames.contains(name) else { throw PantauError.storeAddressUnknownParameter(name: name) }
+            // Exactly one `=`: libpq refuses a parameter without one or with a second one (`=` in a value is `%3D`).
+            let pieces = pair.split(separator: "=", omittingEmptySubsequences: false)
+            // A name that does not decode is not shown: it is not a word.
+            guard let name = PercentEncoding.decode(pieces[0]) else { throw PantauError.storeAddressBadPercentEncoding(part: .parameter(nil)) }
+            let shownName = Self.parameterNames.contains(name) || (!afterPassword && Self.isPlainName(name)) ? name : nil
+            guard pieces.count == 2 else { throw PantauError.storeAddressMalformedParameter(name: shownName) }
+            guard Self.parameterNames.contains(name) else { throw PantauError.storeAddressUnknownParameter(name: shownName) }
             let value = try Self.decode(pieces[1], .parameter(name))
+            if name == "password" { afterPassword = true }
+            if name == "sslmode", afterPassword, !value.isEmpty, !Self.sslModeWords.contains(value) {
+                throw PantauError.storeAddressUnknownSSLMode(mode: nil, variable: nil)
+            }
             // As in libpq, a parameter overrides what the authority said, and an empty value means "not given".
             switch name {
             case "host": host = Self.nonEmpty(value).map(Self.host(named:))
@@ -80,6 +96,14 @@ struct PostgresURL: Equatable {
                 connectTimeout = seconds
             }
         }
+    }
+
+    /// The `sslmode` values a message may quote; `PostgresDefaults` says which of them Pantau accepts.
+    static let sslModeWords: Set<String> = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]
+
+    /// A parameter name a message may quote: lower-case letters and `_`, as libpq's names are, at most 40.
+    static func isPlainName(_ name: String) -> Bool {
+        (1...40).contains(name.count) && name.allSatisfy { ("a"..."z").contains($0) || $0 == "_" }
     }
 
     /// A host written as a path is a socket folder (libpq's rule for `host=` and for `%2F…` in the authority);
