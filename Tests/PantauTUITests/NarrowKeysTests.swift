@@ -58,6 +58,32 @@ import Testing
         #expect(h.state.tab == .tipeA, "after Enter the keys are commands again")
     }
 
+    @Test func tabAndArrowsDoNotLeaveTheListBeingFiltered() throws {
+        var h = try narrow()
+        try h.press(.character("/"))
+        try h.type("mu")
+        for key in [Key.tab, .backTab, .left, .right] {
+            try h.press(key)
+            #expect(h.state.tab == .main && h.state.focus == .main && h.state.editingFilter, "after \(key)")
+            #expect(h.state.main.filter == "mu" && h.state.districts.filter.isEmpty, "after \(key)")
+        }
+        try h.type("ara")
+        #expect(h.state.main.filter == "muara" && h.state.tab == .main)
+        #expect(h.state.mainRegionRows.map(\.region.name) == ["Muara Ancalong", "Muara Wahau", "Muara Bengkal"])
+        #expect(h.screen.contains("Muara Wahau"), "the list being filtered is the one on screen")
+        try h.press(.enter, .tab)
+        #expect(h.state.tab == .tipeA, "after Enter, Tab changes tabs again")
+    }
+
+    @Test func filteringTheDistrictTabStaysThere() throws {
+        var h = try narrow()
+        try h.press(.character("1"), .character("/"))
+        try h.type("ku")
+        try h.press(.right, .tab)
+        try h.type("tai")
+        #expect(h.state.tab == .districts && h.state.districts.filter == "kutai" && h.state.main.filter.isEmpty)
+    }
+
     @Test func keysTypeIntoAFormInsteadOfChangingTabs() throws {
         var h = try Harness(width: 40, height: 15, scope: "64.08.03", store: try Store.open(at: try Fixtures.freshSampleDatabase()))
         try h.press(.character("R"), .enter, .enter)

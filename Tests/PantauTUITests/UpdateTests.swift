@@ -126,6 +126,28 @@ import Testing
         #expect(h.state.mainRegionRows.count == 18)
     }
 
+    @Test func paneKeysWaitWhileAFilterIsTyped() throws {
+        var h = try Harness()
+        try h.press(.character("/"))
+        try h.type("mu")
+        for key in [Key.tab, .backTab, .left, .right] {
+            try h.press(key)
+            #expect(h.state.focus == .main && h.state.editingFilter && h.state.main.filter == "mu", "after \(key)")
+        }
+        try h.type("ara")
+        #expect(h.state.mainRegionRows.count == 3 && h.state.districts.filter.isEmpty)
+        try h.press(.down)
+        #expect(h.state.main.selected == 1, "moving in the filtered list still works")
+        try h.press(.enter, .tab)
+        #expect(h.state.focus == .ratio)
+    }
+
+    @Test func slashDoesNotFilterTheListUnderTheDetail() throws {
+        var h = try Harness(scope: "64.08.03")
+        try h.press(.enter, .character("/"))
+        #expect(h.state.detail != nil && !h.state.editingFilter)
+    }
+
     @Test func sortCyclesAndReverses() throws {
         var h = try Harness()
         try h.press(.character("s"))

@@ -49,6 +49,8 @@ public struct DashboardState: Sendable, Equatable {
     /// The koperasi whose details fill the top of the screen, if one is open.
     public var detail: KoperasiDetail?
     public var detailScroll = 0
+    /// The NIK of the koperasi whose detail was asked for and has not arrived; a detail for any other is not shown.
+    public var awaitingDetail: String?
     /// A form being filled in (RAT, evaluation, edit).
     public var form: Form?
     /// Whether the middle bottom pane shows the evaluation progress instead of the ratio chart (narrow screens).

@@ -32,11 +32,16 @@ extension DashboardState {
     public mutating func update(_ action: Action) -> [Effect] {
         switch action {
         case .resize(let width, let height):
+            let focused = focus
             resize(width: width, height: height)
+            if focus != focused { editingFilter = false }
             return []
         case .loaded(let data):
             isLoadingSlowly = false
+            let focused = focus
             accept(data)
+            // The typing belonged to the list that had the focus; it does not move on to another.
+            if focus != focused { editingFilter = false }
             return []
         case .loadFailed(let message):
             isLoadingSlowly = false
@@ -49,7 +54,15 @@ extension DashboardState {
             isLoadingSlowly = true
             return []
         case .detailLoaded(let detail):
-            if self.detail?.koperasi.nik != detail.koperasi.nik { detailScroll = 0 }
+            let nik = detail.koperasi.nik
+            // Only the detail still asked for opens, or a fresh copy of the one on screen (a reload after a change);
+            // one that comes back after the user has left the koperasi list, or asked for another, is dropped.
+            if nik == awaitingDetail {
+                awaitingDetail = nil
+            } else if self.detail?.koperasi.nik != nik {
+                return []
+            }
+            if self.detail?.koperasi.nik != nik { detailScroll = 0 }
             self.detail = detail
             return []
         case .saved:
@@ -68,6 +81,13 @@ extension DashboardState {
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
+        let effects = answer(key)
+        // A detail asked for belongs to the koperasi list on screen; leaving it forgets the request.
+        if focus != .main || tab != .main || !showsKoperasi { awaitingDetail = nil }
+        return effects
+    }
+
+    private mutating func answer(_ key: Key) -> [Effect] {
         if form != nil { return handleForm(key) }
         if editingFilter, let effects = editFilter(key) { return effects }
         if showHelp, key == .character(" ") { return turnHelpPage(by: 1) }
@@ -108,6 +128,10 @@ extension DashboardState {
         case .escape:
             setFilter("")
             editingFilter = false
+        case .tab, .backTab, .left, .right:
+            // Keys that change the pane or tab would leave the typing going into a list that is not the one
+            // being filtered (or not on screen at all); while typing they do nothing.
+            break
         default:
             return nil
         }
@@ -145,7 +169,8 @@ extension DashboardState {
         case .open: return open()
         case .back: return back()
         case .filter:
-            if focus != .ratio { editingFilter = true }
+            // Not the ratio chart, nor the koperasi list while the detail covers it: the typing would go out of sight.
+            if focus != .ratio && !(focus == .main && detail != nil) { editingFilter = true }
         case .sort:
             let count = focus == .main && showsKoperasi ? DashboardState.koperasiSortCount : DashboardState.regionSortCount
             changeSort { $0.sort = ($0.sort + 1) % count }
@@ -217,6 +242,7 @@ extension DashboardState {
                 guard detail == nil else { return [] }
                 let rows = mainKoperasiRows
                 guard rows.indices.contains(main.selected) else { return [] }
+                awaitingDetail = rows[main.selected].nik
                 return [.loadDetail(nik: rows[main.selected].nik)]
             }
             // While another scope's figures are still loading, the rows on screen are not that scope's parts.
@@ -241,11 +267,17 @@ extension DashboardState {
         mainLists = lists
         show(.main)
         detail = nil
+        awaitingDetail = nil
         editingFilter = false
         return [.load(scope: scopeCode, year: year)]
     }
 
     private mutating func back() -> [Effect] {
+        // Esc before an asked-for detail arrives takes the request back, as Esc would close the detail.
+        if awaitingDetail != nil {
+            awaitingDetail = nil
+            if detail == nil { return [] }
+        }
         if detail != nil {
             detail = nil
             return []
@@ -270,6 +302,7 @@ extension DashboardState {
         }
         // Asked for at once, so keys pressed before the figures arrive (another year, a drill) build on it.
         self.year = data.years[next]
+        awaitingDetail = nil
         return [.load(scope: scopeCode, year: data.years[next])]
     }
 
