@@ -1,5 +1,4 @@
 import ArgumentParser
-import CNcurses
 import Foundation
 import PantauCore
 import PantauTUI

@@ -165,7 +165,7 @@ extension DashboardState {
             if isNarrow { cycleTab(by: 1, wrap: command == .nextPane) } else { cycleFocus(by: 1, wrap: command == .nextPane) }
         case .previousPane, .paneLeft:
             if isNarrow { cycleTab(by: -1, wrap: command == .previousPane) } else { cycleFocus(by: -1, wrap: command == .previousPane) }
-        case .choosePane: break
+        case .choosePane: break  // answered in `handle`, which knows the key that chose the pane
         case .open: return open()
         case .back: return back()
         case .filter:
