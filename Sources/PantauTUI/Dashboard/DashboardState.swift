@@ -76,7 +76,8 @@ public struct DashboardState: Sendable, Equatable {
     public var isTooSmall: Bool { !TooSmallNotice.fits(width: width, height: height) }
 
     /// One pane at a time under a tab bar.
-    public var isNarrow: Bool { LayoutKind(width: width, height: height) == .narrow }
+    public var layoutKind: LayoutKind { LayoutKind(width: width, height: height) }
+    public var isNarrow: Bool { layoutKind == .narrow }
 
     /// The panes on screen now: the district list is hidden while a kecamatan's koperasi fill the top.
     public var visiblePanes: [Pane] {

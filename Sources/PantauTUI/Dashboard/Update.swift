@@ -32,16 +32,11 @@ extension DashboardState {
     public mutating func update(_ action: Action) -> [Effect] {
         switch action {
         case .resize(let width, let height):
-            let focused = focus
-            resize(width: width, height: height)
-            if focus != focused { editingFilter = false }
+            keepingTheFilterWithItsList { $0.resize(width: width, height: height) }
             return []
         case .loaded(let data):
             isLoadingSlowly = false
-            let focused = focus
-            accept(data)
-            // The typing belonged to the list that had the focus; it does not move on to another.
-            if focus != focused { editingFilter = false }
+            keepingTheFilterWithItsList { $0.accept(data) }
             return []
         case .loadFailed(let message):
             isLoadingSlowly = false
@@ -91,7 +86,7 @@ extension DashboardState {
         if form != nil { return handleForm(key) }
         if editingFilter, let effects = editFilter(key) { return effects }
         if showHelp, key == .character(" ") { return turnHelpPage(by: 1) }
-        guard let command = KeyMap.command(for: key, in: LayoutKind(width: width, height: height)) else { return [] }
+        guard let command = KeyMap.command(for: key, in: layoutKind) else { return [] }
         if showHelp {
             switch command {
             case .help, .back: showHelp = false; helpPage = 0; return []
@@ -108,6 +103,18 @@ extension DashboardState {
         }
         if actsOnHiddenList(command) { return [] }
         return run(command)
+    }
+
+    /// The typing belonged to the list that had the focus; when `change` moves the focus, it does not follow.
+    private mutating func keepingTheFilterWithItsList(_ change: (inout DashboardState) -> Void) {
+        let focused = focus
+        change(&self)
+        if focus != focused { editingFilter = false }
+    }
+
+    /// Tabs in the narrow layout, panes side by side otherwise.
+    private mutating func cyclePanes(by step: Int, wrap: Bool) {
+        if isNarrow { cycleTab(by: step, wrap: wrap) } else { cycleFocus(by: step, wrap: wrap) }
     }
 
     private mutating func turnHelpPage(by step: Int) -> [Effect] {
@@ -161,10 +168,8 @@ extension DashboardState {
         // Far enough to reach either end of a list, or of the detail text (whose length the view decides).
         case .first: move(by: -max(rowCount(focus), 1000))
         case .last: move(by: max(rowCount(focus), 1000))
-        case .nextPane, .paneRight:
-            if isNarrow { cycleTab(by: 1, wrap: command == .nextPane) } else { cycleFocus(by: 1, wrap: command == .nextPane) }
-        case .previousPane, .paneLeft:
-            if isNarrow { cycleTab(by: -1, wrap: command == .previousPane) } else { cycleFocus(by: -1, wrap: command == .previousPane) }
+        case .nextPane, .paneRight: cyclePanes(by: 1, wrap: command == .nextPane)
+        case .previousPane, .paneLeft: cyclePanes(by: -1, wrap: command == .previousPane)
         case .choosePane: break  // answered in `handle`, which knows the key that chose the pane
         case .open: return open()
         case .back: return back()

@@ -118,9 +118,9 @@ public final class DashboardRuntime {
             switch origin {
             case .load(let generation):
                 if let next = loads.loadReturned() { startLoad(next) }
-                guard loads.finish(origin, generation: generation) else { continue }
+                guard loads.loadFinished(generation: generation) else { continue }
             case .detail(let generation):
-                guard loads.finish(origin, generation: generation) else { continue }
+                guard loads.detailFinished(generation: generation) else { continue }
             case .save(let changeToken):
                 saves.running = false
                 lastChange = changeToken

@@ -47,19 +47,18 @@ struct LoadTracking {
         return detailGeneration
     }
 
-    /// Marks a result as taken in; false when it is stale and must be dropped.
-    mutating func finish(_ origin: RuntimeInbox.Origin, generation: Int) -> Bool {
-        switch origin {
-        case .load:
-            guard generation == loadGeneration else { return false }
-            loadStarted = nil
-            indicatorShown = false
-        case .detail:
-            guard generation == detailGeneration else { return false }
-            detailRunning = false
-        case .save, .saveWaiting:
-            break
-        }
+    /// Marks a scope load's result as taken in; false when it is stale and must be dropped.
+    mutating func loadFinished(generation: Int) -> Bool {
+        guard generation == loadGeneration else { return false }
+        loadStarted = nil
+        indicatorShown = false
+        return true
+    }
+
+    /// Marks a detail as taken in; false when a newer one was asked for since.
+    mutating func detailFinished(generation: Int) -> Bool {
+        guard generation == detailGeneration else { return false }
+        detailRunning = false
         return true
     }
 
