@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The domain and its data: model, SQLite store, queries, analytics, formatting.
@@ -23,6 +24,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
+        ),
+        // The shared-server store: PostgreSQL through postgres-nio; the only target that imports PostgresNIO.
+        .target(
+            name: "PantauPostgres",
+            dependencies: ["PantauCore", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         // The dashboard as pure code: state, update(), views drawn into a cell grid.
         .target(name: "PantauTUI", dependencies: ["PantauCore"]),

@@ -1,0 +1,2 @@
+import PantauCore
+import PostgresNIO
