@@ -17,13 +17,12 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
-        // The domain and its data: model, SQLite store, queries, analytics, formatting.
+        // The domain: model, the store port, analytics, import parsing, formatting. No database code.
+        .target(name: "PantauCore", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The embedded store: one SQLite file through GRDB; the only target that imports GRDB.
         .target(
-            name: "PantauCore",
-            dependencies: [
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            name: "PantauSQLite",
+            dependencies: ["PantauCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The shared-server store: PostgreSQL through postgres-nio; the only target that imports PostgresNIO.
         .target(
@@ -41,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "pantau",
             dependencies: [
-                "PantauCore", "PantauTUI", "CNcurses",
+                "PantauCore", "PantauTUI", "PantauSQLite", "PantauPostgres", "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,17 +53,17 @@ let package = Package(
             ]
         ),
         // Sample databases and paths shared by the test targets.
-        .target(name: "PantauTestSupport", dependencies: ["PantauCore"], path: "Tests/Support"),
-        .testTarget(name: "PantauCoreTests", dependencies: ["PantauCore", "PantauTestSupport", "ZIPFoundation"], exclude: ["Fixtures"]),
+        .target(name: "PantauTestSupport", dependencies: ["PantauCore", "PantauSQLite"], path: "Tests/Support"),
+        .testTarget(name: "PantauCoreTests", dependencies: ["PantauCore", "PantauSQLite", "PantauTestSupport", "ZIPFoundation"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PantauTUITests",
             dependencies: [
-                "PantauTUI", "PantauCore", "PantauTestSupport",
+                "PantauTUI", "PantauCore", "PantauSQLite", "PantauTestSupport",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["PantauCore", "PantauTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PantauCore", "PantauSQLite", "PantauTestSupport"], exclude: ["Fixtures"]),
         // Hundreds of malformed import files derived from the sample export, each run through the real binary.
         .testTarget(
             name: "ImportFuzzTests",

@@ -12,6 +12,7 @@
 #include <langinfo.h>
 #include <poll.h>
 #include <signal.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -181,9 +182,22 @@ static inline void pantau_stop_screen(void) {
     pantau_clear_if_no_alternate_screen();
 }
 
+// The thread that draws: only it may give the terminal back.
+static inline pthread_t *pantau_drawing_thread(void) {
+    static pthread_t thread;
+    return &thread;
+}
+
 // On a signal that ends the program, give the user's terminal back first, then die as the signal says.
 // Half a frame is dropped: what `endwin` writes must reach the terminal, not the in-memory file.
+// A signal sent to the process may land on any thread (loads run on the shared task pool): it is passed on to the
+// thread that draws. A fault stays with the thread that caused it.
 static void pantau_restore_and_reraise(int sig) {
+    int sent = sig == SIGINT || sig == SIGTERM || sig == SIGHUP || sig == SIGQUIT;
+    if (sent && !pthread_equal(pthread_self(), *pantau_drawing_thread())) {
+        pthread_kill(*pantau_drawing_thread(), sig);
+        return;
+    }
     pantau_output_to_terminal();
     endwin();
     pantau_clear_if_no_alternate_screen();
@@ -192,6 +206,15 @@ static void pantau_restore_and_reraise(int sig) {
 }
 
 static inline void pantau_install_signal_handlers(void) {
+    *pantau_drawing_thread() = pthread_self();
+    // The thread that draws may be a worker of the task runtime, which blocks these: it must take them.
+    sigset_t endings;
+    sigemptyset(&endings);
+    sigaddset(&endings, SIGINT);
+    sigaddset(&endings, SIGTERM);
+    sigaddset(&endings, SIGHUP);
+    sigaddset(&endings, SIGQUIT);
+    pthread_sigmask(SIG_UNBLOCK, &endings, NULL);
     int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE };
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) signal(signals[i], pantau_restore_and_reraise);
 }

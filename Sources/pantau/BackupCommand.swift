@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PantauCore
+import PantauSQLite
 
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +17,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try reportingUserErrors(lang: database.language) {
-            try database.openStore().backup(to: file)
+            try database.sqliteStore().backup(to: file)
             print(database.language == .en ? "Backup written to \(file)." : "Cadangan ditulis ke \(file).")
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PantauCore
+import PantauSQLite
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

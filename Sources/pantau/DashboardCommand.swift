@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import PantauCore
+import PantauSQLite
 import PantauTUI
 
-struct DashboardCommand: ParsableCommand {
+struct DashboardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
         abstract: "Open the full-screen dashboard (the default command).",
@@ -19,20 +20,25 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var screen: ScreenOptions
 
-    func run() throws {
+    func run() async throws {
         // Before anything else: without it ncurses loses every non-ASCII character.
         setlocale(LC_ALL, "")
-        try reportingUserErrors(lang: database.language) {
-            let store = try database.openStore()
-            let start = try scope.map { try store.resolveRegion($0) } ?? store.officeRegion() ?? .indonesia
-            let (terminal, appearance) = try screen.start(lang: database.language)
-            defer { terminal.stop() }
-            var state = DashboardState(width: terminal.width, height: terminal.height, path: scopePath(to: start.code), year: year,
-                                       isDemo: store.isDemo, isReadOnly: store.isReadOnly)
-            state.language = database.language
-            state.isSnapshot = store.isSnapshot
-            DashboardRuntime(terminal: terminal, source: DashboardLoader(store: store), appearance: appearance, state: state).run()
-            terminal.stopAndExit()
+        let (lang, screen, year) = (database.language, screen, year)
+        try await reportingUserErrors(lang: lang) {
+            let store = try await database.openStore()
+            let start = try await store.startRegion(scope)
+            let isDemo = await store.isDemo()
+            // The terminal belongs to the main thread: the key loop runs there, loads run as tasks elsewhere.
+            try await MainActor.run {
+                let (terminal, appearance) = try screen.start(lang: lang)
+                defer { terminal.stop() }
+                var state = DashboardState(width: terminal.width, height: terminal.height, path: scopePath(to: start.code), year: year,
+                                           isDemo: isDemo, isReadOnly: store.isReadOnly)
+                state.language = lang
+                state.isSnapshot = store.isSnapshot
+                DashboardRuntime(terminal: terminal, source: DashboardLoader(store: store), appearance: appearance, state: state).run()
+                terminal.stopAndExit()
+            }
         }
     }
 }

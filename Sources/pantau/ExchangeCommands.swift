@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import PantauCore
+import PantauSQLite
 
 extension ImportKind: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import koperasi, UMKM, training batches or targets from .csv or .xlsx files, all or nothing.",
@@ -41,15 +42,15 @@ struct ImportCommand: ParsableCommand {
         if let encoding, TextEncoding(name: encoding) == nil { throw ValidationError("Unknown encoding \"\(encoding)\"; give utf-8 or windows-1252.") }
     }
 
-    func run() throws {
+    func run() async throws {
         let lang = database.language
         if template {
-            let years = [Store.currentYear - 1, Store.currentYear]
+            let years = [Today.year - 1, Today.year]
             print(ImportSchema.template(kind, years: years).joined(separator: ","))
             return
         }
-        try reportingUserErrors(lang: lang) {
-            let store = try database.openStore()
+        try await reportingUserErrors(lang: lang) {
+            let store = try await database.openStore()
             reportingWaits(of: store, lang: lang)
             var request = ImportRequest(kind: kind, files: files)
             request.dryRun = dryRun
@@ -59,7 +60,7 @@ struct ImportCommand: ParsableCommand {
             request.lang = lang
             let bar = isatty(STDERR_FILENO) == 1 ? ProgressBar(lang: lang) : nil
             do {
-                let summary = try store.importFiles(request) { bar?.show($0) }
+                let summary = try await store.importFiles(request) { bar?.show($0) }
                 bar?.clear()
                 for warning in summary.warnings { FileHandle.standardError.write(Data(((lang == .en ? "warning: " : "peringatan: ") + warning.description + "\n").utf8)) }
                 print(format == .json ? summary.json() : summary.text(lang))
@@ -105,7 +106,7 @@ final class ProgressBar {
 
 enum ImportOutputFormat: String, ExpressibleByArgument { case text, json }
 
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export koperasi, UMKM, training batches, targets or a report as CSV, .xlsx, Markdown, JSON or (a report) HTML.",
@@ -128,9 +129,9 @@ struct ExportCommand: ParsableCommand {
         if format == .html && what != .report { throw ValidationError("HTML is for the report: use `pantau export report --format html`.") }
     }
 
-    func run() throws {
-        try reportingUserErrors(lang: database.language) {
-            let store = try database.openStore()
+    func run() async throws {
+        try await reportingUserErrors(lang: database.language) {
+            let store = try await database.openStore()
             let handle: FileHandle
             if let output {
                 guard format == .xlsx || FileManager.default.createFile(atPath: output, contents: nil),
@@ -150,7 +151,7 @@ struct ExportCommand: ParsableCommand {
             case .html: sink = CSVSink(CSVWriter(handle: handle))
             }
             if what == .report {
-                let report = try store.report(scope: scope, year: year)
+                let report = try await store.report(scope: scope, year: year)
                 if format == .html {
                     handle.write(Data(report.html(lang: database.language).utf8))
                 } else if format == .markdown || format == .json {
@@ -159,8 +160,8 @@ struct ExportCommand: ParsableCommand {
                     try report.export(to: sink)
                 }
             } else {
-                try store.export(ImportKind(rawValue: what.rawValue)!, scope: try scope.map { try store.resolveRegion($0) } ?? .indonesia,
-                                 year: year, to: sink)
+                let region = if let scope { try await store.resolveRegion(scope) } else { Region.indonesia }
+                try await store.export(ImportKind(rawValue: what.rawValue)!, scope: region, year: year, to: sink)
             }
         }
     }

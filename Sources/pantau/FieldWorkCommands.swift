@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import PantauCore
+import PantauSQLite
 
 extension EvaluationOutcome: ExpressibleByArgument {}
 
-struct RATCommand: ParsableCommand {
+struct RATCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rat",
         abstract: "Record a koperasi's annual members' meeting (RAT); it makes the koperasi active for that book year.")
@@ -15,17 +16,17 @@ struct RATCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The day it was held.", valueName: "yyyy-mm-dd")) var date: String?
     @Option(name: .long, help: "A note for the audit trail.") var note = ""
 
-    func run() throws {
-        try reportingUserErrors(lang: database.language) {
-            let store = try database.openStore()
+    func run() async throws {
+        try await reportingUserErrors(lang: database.language) {
+            let store = try await database.openStore()
             reportingWaits(of: store, lang: database.language)
-            try store.recordRAT(nik: nik, year: year, heldOn: date, note: note)
+            try await store.recordRAT(nik: nik, year: year, heldOn: date, note: note, who: Operator.current)
             print(database.language == .en ? "RAT \(year) recorded for \(nik)." : "RAT \(year) dicatat untuk \(nik).")
         }
     }
 }
 
-struct EvaluateCommand: ParsableCommand {
+struct EvaluateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Record the outcome of evaluating a koperasi: dibina (guidance), usul-bekukan (propose freezing), usul-bubarkan (propose dissolution) or aktif-kembali (revived).")
@@ -36,26 +37,26 @@ struct EvaluateCommand: ParsableCommand {
     var outcome: EvaluationOutcome
     @Option(name: .long, help: "Why: a note kept with the evaluation and in the audit trail.") var note = ""
 
-    func run() throws {
-        try reportingUserErrors(lang: database.language) {
-            let store = try database.openStore()
+    func run() async throws {
+        try await reportingUserErrors(lang: database.language) {
+            let store = try await database.openStore()
             reportingWaits(of: store, lang: database.language)
-            try store.evaluate(nik: nik, outcome: outcome, note: note)
+            try await store.evaluate(nik: nik, outcome: outcome, note: note, who: Operator.current)
             print(database.language == .en ? "Evaluation of \(nik): \(outcome.rawValue)." : "Evaluasi \(nik): \(outcome.rawValue).")
         }
     }
 }
 
 /// While another officer holds the database's write lock, a write waits for it: this says once on stderr what for.
-func reportingWaits(of store: Store, lang: Language) {
+func reportingWaits(of store: any PantauStore, lang: Language) {
     // On a terminal, over whatever progress line is showing.
     let clearLine = isatty(STDERR_FILENO) == 1 ? "\r\u{1B}[K" : ""
-    WriteWait.report(waitsOn: store.path) { holder in
+    store.reportWriteWaits { holder in
         FileHandle.standardError.write(Data((clearLine + "pantau: " + TerminalSafe.text(holder.waitingMessage(lang)) + "\n").utf8))
     }
 }
 
-struct LogCommand: ParsableCommand {
+struct LogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "List the audit trail: every change, when, by whom, old and new value.")
@@ -67,9 +68,9 @@ struct LogCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only changes from this day on.", valueName: "yyyy-mm-dd")) var since: String?
     @Option(name: .long, help: ArgumentHelp("Output format.", valueName: "text|json")) var format: Format = .text
 
-    func run() throws {
-        try reportingUserErrors(lang: database.language) {
-            let entries = try database.openStore().auditLog(nik: nik, since: since)
+    func run() async throws {
+        try await reportingUserErrors(lang: database.language) {
+            let entries = try await database.openStore().auditLog(nik: nik, since: since)
             switch format {
             case .json:
                 let encoder = JSONEncoder()

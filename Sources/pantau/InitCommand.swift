@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PantauCore
+import PantauSQLite
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

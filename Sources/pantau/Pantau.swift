@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import PantauCore
+import PantauSQLite
 
 @main
-struct Pantau: ParsableCommand {
+struct Pantau: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pantau",
         abstract: "Keep watch over koperasi and UMKM: a terminal dashboard and reports for the offices that guide them.",
@@ -34,11 +35,10 @@ struct DatabaseOptions: ParsableArguments {
 
     var language: Language { lang ?? Language.fromEnvironment() }
 
-    func openStore() throws -> Store {
-        let location = try DatabaseLocation.resolve(option: db)
-        let strings = Strings(language)
-        return try location.open(readOnly: readOnly) { path in
-            FileHandle.standardError.write(Data((strings.lang == .en
+    func openStore() async throws -> any PantauStore {
+        let lang = language
+        return try await StoreOpening.open(DatabaseLocation.resolve(option: db), readOnly: readOnly) { path in
+            FileHandle.standardError.write(Data((lang == .en
                 ? "No database yet: creating the demo database at \(path) from the sample data.\n"
                 : "Belum ada basis data: membuat basis data demo di \(path) dari data contoh.\n").utf8))
         }
@@ -50,21 +50,23 @@ extension ReportFormat: ExpressibleByArgument {}
 
 /// Runs a command body; a mistake the user can fix becomes one sentence on stderr and exit status 1.
 func reportingUserErrors(lang: Language, _ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let error as PantauError {
-        FileHandle.standardError.write(Data(("pantau: " + error.message(lang) + "\n").utf8))
-        throw ExitCode(1)
-    } catch let error as ExitCode {
-        throw error
-    } catch {
-        // A damaged or vanished database reached here past the store's own wrappers: still the user's sentence.
-        if let known = PantauError.explaining(error) {
-            FileHandle.standardError.write(Data(("pantau: " + known.message(lang) + "\n").utf8))
-            throw ExitCode(1)
-        }
-        // Not a user's mistake: say so plainly rather than dump a trace.
-        FileHandle.standardError.write(Data(("pantau: unexpected error: \(error)\n").utf8))
-        throw ExitCode(2)
+    do { try body() } catch { throw exitCode(for: error, lang: lang) }
+}
+
+/// The same for a command that talks to a store.
+func reportingUserErrors(lang: Language, _ body: () async throws -> Void) async throws {
+    do { try await body() } catch { throw exitCode(for: error, lang: lang) }
+}
+
+/// Says what went wrong on stderr, in one sentence, and gives the exit status for it.
+private func exitCode(for error: any Error, lang: Language) -> ExitCode {
+    if let exit = error as? ExitCode { return exit }
+    // A store's own error that escaped its wrappers (a damaged or vanished database) is still the user's sentence.
+    if let known = error as? PantauError ?? PantauError.explaining(error) {
+        FileHandle.standardError.write(Data(("pantau: " + known.message(lang) + "\n").utf8))
+        return ExitCode(1)
     }
+    // Not a user's mistake: say so plainly rather than dump a trace.
+    FileHandle.standardError.write(Data(("pantau: unexpected error: \(error)\n").utf8))
+    return ExitCode(2)
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
 import PantauCore
+import PantauSQLite
 
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Print koperasi and UMKM figures of a region: its parts, totals, trend and Tipe A readiness.",
@@ -21,10 +22,10 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output format.", valueName: "text|markdown|csv|json"))
     var format: ReportFormat = .text
 
-    func run() throws {
-        try reportingUserErrors(lang: database.language) {
-            let store = try database.openStore()
-            let report = try store.report(scope: scope, year: year)
+    func run() async throws {
+        try await reportingUserErrors(lang: database.language) {
+            let store = try await database.openStore()
+            let report = try await store.report(scope: scope, year: year)
             print(report.rendered(format, lang: database.language), terminator: "")
         }
     }

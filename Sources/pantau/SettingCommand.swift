@@ -1,7 +1,8 @@
 import ArgumentParser
 import PantauCore
+import PantauSQLite
 
-struct SettingCommand: ParsableCommand {
+struct SettingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "setting",
         abstract: "Show the office's settings, or change one: office_region, office_name, rat_stale_years.",
@@ -12,7 +13,7 @@ struct SettingCommand: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: ArgumentHelp("The setting to change.", valueName: "key")) var key: Store.SettingKey?
+    @Argument(help: ArgumentHelp("The setting to change.", valueName: "key")) var key: SettingKey?
     @Argument(help: ArgumentHelp("Its new value.", valueName: "value")) var value: String?
 
     func validate() throws {
@@ -20,19 +21,19 @@ struct SettingCommand: ParsableCommand {
         if key != nil && value == nil { throw ValidationError("Give the new value after the key.") }
     }
 
-    func run() throws {
-        try reportingUserErrors(lang: database.language) {
-            let store = try database.openStore()
+    func run() async throws {
+        try await reportingUserErrors(lang: database.language) {
+            let store = try await database.openStore()
             reportingWaits(of: store, lang: database.language)
             if let key, let value {
-                try store.changeSetting(key, to: value)
+                try await store.changeSetting(key, to: value, who: Operator.current)
             }
-            for key in [Store.SettingKey.officeRegion, .officeName, .ratStaleYears] {
-                let shown = key == .ratStaleYears ? String(try store.staleRATYears()) : try store.setting(key) ?? "–"
+            for key in [SettingKey.officeRegion, .officeName, .ratStaleYears] {
+                let shown = key == .ratStaleYears ? String(try await store.staleRATYears()) : try await store.setting(key) ?? "–"
                 print("\(key.rawValue) = \(TerminalSafe.text(shown))")
             }
         }
     }
 }
 
-extension Store.SettingKey: ExpressibleByArgument {}
+extension SettingKey: ExpressibleByArgument {}

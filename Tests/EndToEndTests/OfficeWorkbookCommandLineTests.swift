@@ -1,5 +1,6 @@
 import Foundation
 import PantauCore
+import PantauSQLite
 import PantauTestSupport
 import Testing
 

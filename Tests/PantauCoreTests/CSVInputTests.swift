@@ -2,6 +2,7 @@ import Foundation
 import PantauTestSupport
 import Testing
 @testable import PantauCore
+@testable import PantauSQLite
 
 /// Delimited text a hostile or broken world sends: huge lines and values, mixed encodings, NUL bytes, folders.
 /// Each is refused with one located sentence and the database left as it was, or read exactly.

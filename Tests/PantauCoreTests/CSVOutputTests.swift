@@ -2,6 +2,7 @@ import Foundation
 import PantauTestSupport
 import Testing
 @testable import PantauCore
+@testable import PantauSQLite
 
 /// CSV output a spreadsheet opens: a text cell that starts like a formula is guarded with an apostrophe,
 /// numbers are written as they are, and import gives the cells back exactly.
@@ -55,11 +56,11 @@ import Testing
         #expect(try export(target) == exported)
     }
 
-    @Test func reportCSVGuardsNamesAndJSONKeepsThemExact() throws {
+    @Test func reportCSVGuardsNamesAndJSONKeepsThemExact() async throws {
         let store = try importing.fresh()
         let path = importing.file("k.csv", ImportTests.header + "6408039999000001,=1+2 KSU,64.08.03,serba usaha,4,2000,ya\n")
         _ = try store.importFiles(importing.request(.koperasi, path))
-        let report = try store.report(scope: "64.08.03", year: 2023)
+        let report = try await store.report(scope: "64.08.03", year: 2023)
         #expect(report.rendered(.csv, lang: .id).contains("\n6408039999000001,'=1+2 KSU,serba usaha,ya,,4,,\n"))
         let exported = Fixtures.temporaryPath("report.csv")
         try report.export(to: CSVSink(try CSVWriter(path: exported)))

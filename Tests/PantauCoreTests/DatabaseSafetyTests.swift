@@ -3,6 +3,7 @@ import GRDB
 import PantauTestSupport
 import Testing
 @testable import PantauCore
+@testable import PantauSQLite
 
 /// Databases that are damaged, incomplete, made by a newer Pantau, or half-built: refused in one sentence, never written.
 @Suite struct DatabaseSafetyTests {
@@ -54,14 +55,14 @@ import Testing
         #expect(try queue.read { db in try Bool.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'audit_is_append_only_insert'") } == true)
     }
 
-    @Test func aDatabaseOfANewerPantauIsOnlyRead() throws {
+    @Test func aDatabaseOfANewerPantauIsOnlyRead() async throws {
         for change in ["INSERT INTO grdb_migrations VALUES ('v9 from a newer Pantau')", "PRAGMA user_version = 7"] {
             let path = try Fixtures.freshSampleDatabase()
             try Self.execute(path, change)
             let before = try Self.contents(path)
             #expect(throws: PantauError.databaseFromNewerPantau(path: path)) { try Store.open(at: path) }
             let reader = try Store.open(at: path, readOnly: true)
-            #expect(try reader.report(scope: "Kutai Timur", year: 2023).totals.koperasiActive == 325)
+            #expect(try await reader.report(scope: "Kutai Timur", year: 2023).totals.koperasiActive == 325)
             #expect(throws: PantauError.readOnly(path: path)) { try reader.recordRAT(nik: inactive, year: 2023, heldOn: nil) }
             #expect(try Self.contents(path) == before)
             #expect(PantauError.databaseFromNewerPantau(path: path).message(.en)
@@ -87,12 +88,12 @@ import Testing
         try file.close()
     }
 
-    @Test func aCorruptedPageRefusesReadsAndWritesInOneSentence() throws {
+    @Test func aCorruptedPageRefusesReadsAndWritesInOneSentence() async throws {
         let path = try Fixtures.freshSampleDatabase()
         try Self.damage(path)
         let store = try Store.open(at: path)
         #expect(throws: PantauError.databaseDamaged(path: path)) { try store.recordRAT(nik: inactive, year: 2023, heldOn: nil) }
-        #expect(throws: PantauError.databaseDamaged(path: path)) { try store.report(scope: "Kutai Timur", year: nil) }
+        await #expect(throws: PantauError.databaseDamaged(path: path)) { try await store.report(scope: "Kutai Timur", year: nil) }
         let findings = try DatabaseCheck.run(at: path, lang: .en)
         #expect(findings.map(\.isFine) == [false, true, true, false])
         #expect(findings[0].problems.first?.hasPrefix("SQLite: Page ") == true)

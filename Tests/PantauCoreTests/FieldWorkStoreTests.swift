@@ -3,6 +3,7 @@ import GRDB
 import PantauTestSupport
 import Testing
 @testable import PantauCore
+@testable import PantauSQLite
 
 /// RAT, evaluation and edits, each with its audit entry; refusals that change nothing.
 @Suite struct FieldWorkStoreTests {
@@ -14,11 +15,11 @@ import Testing
 
     func auditCount(_ store: Store) throws -> Int { try store.auditLog().count }
 
-    @Test func ratMakesTheKoperasiActiveWithTwoAuditEntries() throws {
+    @Test func ratMakesTheKoperasiActiveWithTwoAuditEntries() async throws {
         let store = try fresh()
         try store.recordRAT(nik: inactive, year: 2023, heldOn: "2024-03-10", note: "balai desa", who: "siti")
         #expect(try store.figures(of: muaraBengkal, year: 2023).koperasiActive == 20)
-        #expect(try store.report(scope: "Kutai Timur", year: 2023).totals.koperasiActive == 326)
+        #expect(try await store.report(scope: "Kutai Timur", year: 2023).totals.koperasiActive == 326)
         let log = try store.auditLog(nik: inactive)
         #expect(log.map(\.field) == ["rat", "aktif_2023"])
         #expect(log[0].oldValue == nil && log[0].newValue == "2023 2024-03-10" && log[0].note == "balai desa" && log[0].who == "siti")

@@ -2,6 +2,7 @@ import Foundation
 import PantauTestSupport
 import Testing
 @testable import PantauCore
+@testable import PantauSQLite
 
 /// The rules behind office files, each on a small file: title lines of CSV, rows numbered in advance, total rows with
 /// their label in the name column, rows that only look empty of a key, and the Indonesian sentences.

@@ -3,6 +3,7 @@ import GRDB
 import PantauTestSupport
 import Testing
 @testable import PantauCore
+@testable import PantauSQLite
 
 /// Workbooks shaped like the files offices keep (Fixtures/office; its README says how each was made and what it must
 /// give): the header found below title blocks, numbering columns ignored, total rows skipped, one sheet per

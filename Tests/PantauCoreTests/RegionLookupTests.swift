@@ -1,5 +1,6 @@
 import Testing
 @testable import PantauCore
+@testable import PantauSQLite
 import PantauTestSupport
 
 @Suite struct RegionLookupTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PantauCore
+@testable import PantauSQLite
 import PantauTestSupport
 
 /// Where a PostgreSQL password comes from: the URL, `PGPASSWORD`, then the password file in libpq's format,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PantauCore
+@testable import PantauSQLite
 
 /// `--db` and `PANTAU_DB`: which addresses are files, which are PostgreSQL servers (by libpq's URL rules and
 /// environment defaults), and the one sentence every other address gets. The environment is always a dictionary

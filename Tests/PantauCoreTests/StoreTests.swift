@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 @testable import PantauCore
+@testable import PantauSQLite
 import PantauTestSupport
 
 @Suite struct StoreTests {
-    @Test func initCreatesTheSchemaAndTheWholeRegionList() throws {
+    @Test func initCreatesTheSchemaAndTheWholeRegionList() async throws {
         let path = Fixtures.temporaryPath()
         let store = try Fixtures.sample.createDatabase(at: path, withRecords: false)
         let counts = try store.read { db in
@@ -18,8 +19,8 @@ import PantauTestSupport
         #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM koperasi") } == 0)
         // The regulation's thresholds come with every database; an office's own records do not.
         #expect(try store.target(.tipeAKoperasiAktif, for: try store.resolveRegion("Kutim"))?.value == 250)
-        #expect(!store.isDemo)
-        #expect(throws: PantauError.noData(scope: "Kabupaten Kutai Timur (64.08)")) { try store.report(scope: "Kutim", year: nil) }
+        #expect(!(await store.isDemo()))
+        await #expect(throws: PantauError.noData(scope: "Kabupaten Kutai Timur (64.08)")) { try await store.report(scope: "Kutim", year: nil) }
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }
@@ -56,12 +57,12 @@ import PantauTestSupport
         #expect(try DatabaseLocation.resolve(option: nil, environment: ["HOME": "/home/u"]) == .init(path: "/home/u/.local/share/pantau/pantau.db", isDefault: true))
     }
 
-    @Test func demoDatabaseIsCreatedOnFirstUseAtTheDefaultPlaceOnly() throws {
+    @Test func demoDatabaseIsCreatedOnFirstUseAtTheDefaultPlaceOnly() async throws {
         let path = Fixtures.temporaryPath()
         var announced: String?
         let store = try DatabaseLocation(path: path, isDefault: true).open(readOnly: false) { announced = $0 }
         #expect(announced == path)
-        #expect(store.isDemo)
+        #expect(await store.isDemo())
         let other = Fixtures.temporaryPath()
         #expect(throws: PantauError.databaseMissing(path: other)) { try DatabaseLocation(path: other, isDefault: false).open(readOnly: false) }
     }

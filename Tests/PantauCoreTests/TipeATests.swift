@@ -1,11 +1,12 @@
 import Testing
 @testable import PantauCore
+@testable import PantauSQLite
 import PantauTestSupport
 
 @Suite struct TipeATests {
-    @Test func kutaiTimurReadiness2023() throws {
+    @Test func kutaiTimurReadiness2023() async throws {
         let store = Fixtures.sampleStore
-        let r = try #require(try store.tipeAReadiness(of: try store.resolveRegion("Kutai Timur"), year: 2023))
+        let r = try await #require(try await store.tipeAReadiness(of: try await store.resolveRegion("Kutai Timur"), year: 2023))
         #expect(r.koperasiActive.value == 325 && r.koperasiActive.threshold == 250 && r.koperasiActive.met)
         #expect(NumberFormat.percent(r.koperasiActive.ratio) == "130,0 %")
         #expect(r.umkm.value == 9214 && r.umkm.threshold == 56000 && !r.umkm.met)
@@ -17,12 +18,12 @@ import PantauTestSupport
         #expect(r.downgradeYear == 2024)
     }
 
-    @Test func thresholdsAreDataWithTheirSource() throws {
+    @Test func thresholdsAreDataWithTheirSource() async throws {
         let store = Fixtures.sampleStore
         let anyDistrict = try store.resolveRegion("Kota Samarinda")
         let target = try #require(try store.target(.tipeAUmkm, for: anyDistrict))
         #expect(target.value == 56_000 && target.regionCode == "" && target.source.contains("seed 000"))
-        #expect(try store.tipeAReadiness(of: try store.resolveRegion("Kaltim"), year: 2023) == nil)
+        #expect(try await store.tipeAReadiness(of: try await store.resolveRegion("Kaltim"), year: 2023) == nil)
     }
 
     @Test func trendArithmetic() {
@@ -59,9 +60,9 @@ import PantauTestSupport
         #expect(Strings(.en).assumption(koperasi.trend) == "at the 2022–2023 trend (−330 a year)")
     }
 
-    @Test func umkmOfKutaiTimur() throws {
+    @Test func umkmOfKutaiTimur() async throws {
         let store = Fixtures.sampleStore
-        let r = try #require(try store.tipeAReadiness(of: try store.resolveRegion("Kutim"), year: 2023))
+        let r = try await #require(try await store.tipeAReadiness(of: try await store.resolveRegion("Kutim"), year: 2023))
         let trend = try #require(r.umkmTrend)
         let umkm = Projection(trend: trend, target: 56_000, targetYear: 2025)
         #expect(trend.toValue == 9214 && trend.toYear == 2023)

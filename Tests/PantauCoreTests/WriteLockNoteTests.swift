@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PantauCore
+@testable import PantauSQLite
 import PantauTestSupport
 
 /// The note an import leaves beside the database while it holds the write lock.

@@ -3,6 +3,7 @@ import PantauTestSupport
 import Testing
 import ZIPFoundation
 @testable import PantauCore
+@testable import PantauSQLite
 
 /// The .xlsx reader against crafted, damaged and hostile workbooks: one sentence naming FILE:Sheet:ROW, nothing
 /// imported; and the cells it reports.

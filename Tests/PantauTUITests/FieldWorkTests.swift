@@ -1,4 +1,5 @@
 import PantauCore
+import PantauSQLite
 import PantauTestSupport
 import SnapshotTesting
 import Testing

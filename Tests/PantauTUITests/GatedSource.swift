@@ -2,21 +2,29 @@ import Foundation
 import PantauCore
 @testable import PantauTUI
 
-/// A gate a load thread waits at until the test opens it: it holds back timing, never the data.
+/// A gate a load waits at until the test opens it: it holds back timing, never the data. The load suspends there,
+/// so a held load occupies no thread.
 final class LoadGate: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let lock = NSLock()
     private var isOpen = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
 
     func open() {
-        condition.withLock {
+        let released = lock.withLock {
             isOpen = true
-            condition.broadcast()
+            defer { waiting = [] }
+            return waiting
         }
+        for continuation in released { continuation.resume() }
     }
 
-    func wait() {
-        condition.withLock {
-            while !isOpen { condition.wait() }
+    func wait() async {
+        await withCheckedContinuation { continuation in
+            let passes = lock.withLock {
+                if !isOpen { waiting.append(continuation) }
+                return isOpen
+            }
+            if passes { continuation.resume() }
         }
     }
 }
@@ -27,14 +35,14 @@ struct GatedSource: DashboardDataSource {
     let holds: @Sendable (_ scope: String, _ year: Int?) -> LoadGate?
     let finished = FinishedLoads()
 
-    func load(scopeCode: String, year: Int?) throws -> DashboardData {
-        holds(scopeCode, year)?.wait()
+    func load(scopeCode: String, year: Int?) async throws -> DashboardData {
+        await holds(scopeCode, year)?.wait()
         defer { finished.note(scopeCode) }
-        return try loader.load(scopeCode: scopeCode, year: year)
+        return try await loader.load(scopeCode: scopeCode, year: year)
     }
 
-    func detail(nik: String) throws -> KoperasiDetail { try loader.detail(nik: nik) }
-    func save(_ change: FieldChange, waiting: @escaping @Sendable (WriteHolder) -> Void) throws { try loader.save(change, waiting: waiting) }
+    func detail(nik: String) async throws -> KoperasiDetail { try await loader.detail(nik: nik) }
+    func save(_ change: FieldChange, waiting: @escaping @Sendable (WriteHolder) -> Void) async throws { try await loader.save(change, waiting: waiting) }
     func changeToken() -> String { loader.changeToken() }
     var isSnapshot: Bool { loader.isSnapshot }
     func reopenedIfFrozen() -> (any DashboardDataSource)? { nil }

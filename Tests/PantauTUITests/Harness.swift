@@ -1,4 +1,5 @@
 import PantauCore
+import PantauSQLite
 import PantauTestSupport
 @testable import PantauTUI
 

@@ -1,4 +1,5 @@
 import PantauCore
+import PantauSQLite
 import PantauTestSupport
 import Testing
 @testable import PantauTUI

@@ -1,5 +1,6 @@
 import Foundation
 import PantauCore
+import PantauSQLite
 import PantauTestSupport
 import SnapshotTesting
 import Testing
@@ -7,7 +8,11 @@ import Testing
 
 /// Every slide from 40×15 (a phone held upright) to 160×45 (a projector), in Unicode and ASCII, and the keys of the presentation.
 @Suite struct PresentationTests {
-    let data = try! DashboardLoader(store: Fixtures.sampleStore).presentation(scope: Fixtures.sampleStore.resolveRegion("Kutim"), year: nil)
+    let data: PresentationData
+
+    init() async throws {
+        data = try await DashboardLoader(store: Fixtures.sampleStore).presentation(scope: Fixtures.sampleStore.resolveRegion("Kutim"), year: nil)
+    }
 
     func render(_ slide: Int, width: Int, height: Int, ascii: Bool) -> Canvas {
         var state = PresentationState(width: width, height: height)
@@ -110,9 +115,9 @@ import Testing
         #expect(state.quitting)
     }
 
-    @Test func aProvinceIsRefusedWithOneSentence() throws {
-        #expect(throws: PantauError.presentationNeedsDistrict(scope: "Kalimantan Timur (64)")) {
-            try DashboardLoader(store: Fixtures.sampleStore).presentation(scope: try Fixtures.sampleStore.resolveRegion("Kaltim"), year: nil)
+    @Test func aProvinceIsRefusedWithOneSentence() async throws {
+        await #expect(throws: PantauError.presentationNeedsDistrict(scope: "Kalimantan Timur (64)")) {
+            try await DashboardLoader(store: Fixtures.sampleStore).presentation(scope: try Fixtures.sampleStore.resolveRegion("Kaltim"), year: nil)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PantauCore
+import PantauSQLite
 
 /// The repository's own sample-data folder, throwaway databases made from it, and the built binary.
 public enum Fixtures {

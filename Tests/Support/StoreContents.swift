@@ -1,4 +1,5 @@
 import PantauCore
+import PantauSQLite
 
 extension Fixtures {
     /// Every table an import or a write could change, as exported, and the length of the audit trail:

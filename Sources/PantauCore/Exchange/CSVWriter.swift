@@ -40,7 +40,7 @@ public final class CSVWriter {
     }
 
     /// One row without its line end; a column marked numeric is never guarded.
-    static func line(_ fields: [String], numeric: [Bool]) -> String {
+    package static func line(_ fields: [String], numeric: [Bool]) -> String {
         fields.enumerated().map { i, field in
             escape(i < numeric.count && numeric[i] ? field : CanonicalCSV.guarded(field))
         }.joined(separator: ",")

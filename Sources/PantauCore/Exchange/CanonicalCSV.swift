@@ -41,7 +41,7 @@ public enum CanonicalCSV {
 
     private static func needsGuard(_ text: String) -> Bool { needsGuard(Substring(text)) }
 
-    static func jenis(_ text: String) -> Jenis? {
+    package static func jenis(_ text: String) -> Jenis? {
         let key = text.lowercased().filter(\.isLetter)
         switch key {
         case "konsumen": return .konsumen
@@ -54,7 +54,7 @@ public enum CanonicalCSV {
         }
     }
 
-    static func kesehatan(_ text: String) -> Kesehatan? {
+    package static func kesehatan(_ text: String) -> Kesehatan? {
         Kesehatan.allCases.first { $0.rawValue.lowercased() == text.lowercased().trimmingCharacters(in: .whitespaces) }
     }
 }

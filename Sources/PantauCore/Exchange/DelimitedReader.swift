@@ -5,11 +5,11 @@ import Foundation
 /// count lines the way an editor shows them (quoted newlines included), and keep up with SQLite's own import.
 /// A row (a line, or several when a quoted field holds line breaks) may be at most 64 KB, so that a hostile
 /// or broken file fails at once instead of being read whole into memory.
-final class DelimitedReader {
+package final class DelimitedReader {
     /// The longest row read, in bytes.
     static let maxRowBytes = 1 << 16
 
-    let path: String
+    package let path: String
     private(set) var delimiter: UInt8 = UInt8(ascii: ",")
     private var decoder = TextDecoder(basis: .content)
     private let handle: FileHandle
@@ -24,7 +24,7 @@ final class DelimitedReader {
 
     let lang: Language
 
-    init(path: String, forcedEncoding: TextEncoding?, lang: Language = .id) throws {
+    package init(path: String, forcedEncoding: TextEncoding?, lang: Language = .id) throws {
         self.path = path
         self.lang = lang
         func t(_ id: String, _ en: String) -> String { lang == .en ? en : id }  // self is not whole yet
@@ -46,7 +46,7 @@ final class DelimitedReader {
     }
 
     /// The encoding the file is read in (decided as it is read: see `TextDecoder`).
-    var encoding: TextEncoding { decoder.encoding }
+    package var encoding: TextEncoding { decoder.encoding }
 
     /// The delimiter used most often outside quotes on the first line that holds at least two of one kind (title lines
     /// above an office's header hold none, or one comma in a sentence); else on the first line: comma, semicolon or tab.
@@ -95,7 +95,7 @@ final class DelimitedReader {
     }
 
     /// The next row and the line it starts on, or nil at the end of the file. Blank lines are skipped.
-    func nextRow() throws -> (line: Int, fields: [String])? {
+    package func nextRow() throws -> (line: Int, fields: [String])? {
         while true {
             let start = line
             var fieldLine = line

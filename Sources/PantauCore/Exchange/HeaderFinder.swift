@@ -1,15 +1,15 @@
 /// Finds the header of a sheet or CSV file as offices make them: the row, among the first 30, that names the most
 /// known columns and at least the required ones. Rows above it (titles, merged cells, a logo's empty rows) are not data.
-enum HeaderFinder {
-    static let rowsSearched = 30
+package enum HeaderFinder {
+    package static let rowsSearched = 30
 
-    struct Header {
-        var line: Int
-        var names: [String]
-        var map: ImportSchema.HeaderMap
+    package struct Header {
+        package var line: Int
+        package var names: [String]
+        package var map: ImportSchema.HeaderMap
     }
 
-    enum Outcome {
+    package enum Outcome {
         /// The header, and the rows read past it while looking (the first rows of data, in order).
         case found(Header, rowsAfter: [SourceRow])
         /// No header; the row that came closest (two known columns or more), if any, and whether the file had text at all.
@@ -17,7 +17,7 @@ enum HeaderFinder {
     }
 
     /// `regionElsewhere`: a sheet may lack the region column when its name says where its rows are.
-    static func find(in source: TableSource, kind: ImportKind, regionElsewhere: Bool) throws -> Outcome {
+    package static func find(in source: TableSource, kind: ImportKind, regionElsewhere: Bool) throws -> Outcome {
         var rows: [SourceRow] = []
         var overflow: SourceRow?
         while let row = try source.nextRow() {

@@ -29,9 +29,9 @@ public struct ImportPreview: Sendable, Equatable {
 
     static let listLimit = 20
 
-    init() {}
+    package init() {}
 
-    init(header: HeaderFinder.Header, sheet: String?) {
+    package init(header: HeaderFinder.Header, sheet: String?) {
         self.sheet = sheet
         headerLine = header.line
         for (column, name) in header.names.enumerated() {
@@ -41,7 +41,7 @@ public struct ImportPreview: Sendable, Equatable {
         }
     }
 
-    mutating func passOver(totalRow label: String, line: Int) {
+    package mutating func passOver(totalRow label: String, line: Int) {
         totalRowCount += 1
         if totalRows.count < Self.listLimit { totalRows.append(TotalRow(line: line, label: label)) }
     }

@@ -22,6 +22,8 @@ public struct ImportFailure: Error, Equatable, Sendable {
 
     public static let listLimit = 50
 
+    public init(problems: [ImportProblem], unlisted: Int) { self.problems = problems; self.unlisted = unlisted }
+
     public func message(_ lang: Language) -> String {
         var lines = problems.map(\.description)
         if unlisted > 0 {

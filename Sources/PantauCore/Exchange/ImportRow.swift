@@ -2,30 +2,34 @@ import Foundation
 
 /// One row of an import file being read into values. Every problem is noted (not thrown),
 /// so that one pass over a file reports all of them.
-struct ImportRow {
-    let fields: [String]
-    let map: ImportSchema.HeaderMap
-    let location: String
-    let line: Int
-    let lang: Language
-    var problems: [ImportProblem] = []
+package struct ImportRow {
+    package let fields: [String]
+    package let map: ImportSchema.HeaderMap
+    package let location: String
+    package let line: Int
+    package let lang: Language
+    package var problems: [ImportProblem] = []
     /// What is read, but deserves a word in the summary.
-    var warnings: [ImportProblem] = []
+    package var warnings: [ImportProblem] = []
+
+    package init(fields: [String], map: ImportSchema.HeaderMap, location: String, line: Int, lang: Language) {
+        self.fields = fields; self.map = map; self.location = location; self.line = line; self.lang = lang
+    }
 
     private func t(_ id: String, _ en: String) -> String { lang == .en ? en : id }
 
-    mutating func problem(_ column: String?, _ message: String) {
+    package mutating func problem(_ column: String?, _ message: String) {
         problems.append(.row(path: location, line: line, column: column, message: message))
     }
 
     /// What the row says, for telling a repeated row from a different one with the same key: the cells that are read
     /// (a numbering column or an ignored one may differ).
-    var digest: String {
+    package var digest: String {
         map.read.map { $0 < fields.count ? fields[$0] : "" }.joined(separator: "\u{1F}")
     }
 
     /// Cells that are formulas without a saved value: a problem where they feed a field (there is nothing to read).
-    mutating func formulasWithoutValue(_ columns: [Int]) {
+    package mutating func formulasWithoutValue(_ columns: [Int]) {
         for column in columns.sorted() {
             guard let field = map.field(at: column) else { continue }
             problem(field, t("rumus tanpa nilai tersimpan (program yang menulis berkas ini tidak menghitung rumus); buka berkas sekali di Excel atau LibreOffice, simpan, lalu impor lagi",
@@ -35,14 +39,14 @@ struct ImportRow {
 
     /// The raw text of a column, trimmed and without the apostrophe CSV export puts before `=`, `+`, `-`, `@`;
     /// nil when the column is absent or empty.
-    func raw(_ column: String) -> String? {
+    package func raw(_ column: String) -> String? {
         guard let i = map.index[column], i < fields.count else { return nil }
         let value = Self.trimmed(CanonicalCSV.unguarded(Self.trimmed(fields[i])))
         return value.isEmpty ? nil : value
     }
 
     /// Without surrounding spaces, tabs and line breaks. (Foundation's trimming is far slower, and this runs per cell.)
-    static func trimmed(_ s: String) -> String {
+    package static func trimmed(_ s: String) -> String {
         let utf8 = s.utf8
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0xA0 }
         guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return s }
@@ -50,7 +54,7 @@ struct ImportRow {
     }
 
     /// Text for a stored field: line breaks and tabs inside quotes become spaces; other control characters are refused.
-    mutating func text(_ column: String, required: Bool = false) -> String? {
+    package mutating func text(_ column: String, required: Bool = false) -> String? {
         guard let value = raw(column) else {
             if required { problem(column, t("kosong; setiap baris perlu nilai di sini", "is empty; every row needs a value here")) }
             return nil
@@ -58,7 +62,7 @@ struct ImportRow {
         return clean(value, column)
     }
 
-    mutating func clean(_ value: String, _ column: String) -> String? {
+    package mutating func clean(_ value: String, _ column: String) -> String? {
         // The common case, checked on bytes: nothing below a space and no DEL or C1 control.
         if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) { return value }
         if value.unicodeScalars.contains(where: { ($0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0)) || (0x7F...0x9F).contains($0.value) }) {
@@ -71,7 +75,7 @@ struct ImportRow {
     }
 
     /// A whole number written the Indonesian way (`1.209`) or plainly; never negative.
-    mutating func count(_ column: String, required: Bool = false) -> Int? {
+    package mutating func count(_ column: String, required: Bool = false) -> Int? {
         guard let value = raw(column) else {
             if required { problem(column, t("kosong; isi dengan angka", "is empty; give a number")) }
             return nil
@@ -89,7 +93,7 @@ struct ImportRow {
     }
 
     /// `1209`, `1.209`, `-3`, or `1209.0`/`1209,0` as spreadsheets sometimes write it.
-    static func integer(_ text: String) -> Int? {
+    package static func integer(_ text: String) -> Int? {
         let s = text.replacingOccurrences(of: " ", with: "")
         if let n = Int(s) { return n }
         if s.range(of: #"^-?\d{1,3}(\.\d{3})+$"#, options: .regularExpression) != nil { return Int(s.replacingOccurrences(of: ".", with: "")) }
@@ -97,7 +101,7 @@ struct ImportRow {
         return nil
     }
 
-    mutating func year(_ column: String, required: Bool = false) -> Int? {
+    package mutating func year(_ column: String, required: Bool = false) -> Int? {
         guard let value = raw(column) else {
             if required { problem(column, t("kosong; isi dengan tahun, misalnya 2023", "is empty; give a year, e.g. 2023")) }
             return nil
@@ -105,8 +109,8 @@ struct ImportRow {
         return checkedYear(value, column)
     }
 
-    mutating func checkedYear(_ value: String, _ column: String) -> Int? {
-        let latest = Store.currentYear + 1
+    package mutating func checkedYear(_ value: String, _ column: String) -> Int? {
+        let latest = Today.year + 1
         guard let year = Int(value) ?? Self.integer(value), (1900...latest).contains(year) else {
             problem(column, t("\"\(Excerpt.of(value))\" bukan tahun antara 1900 dan \(latest); tulis tahun empat angka",
                               "\"\(Excerpt.of(value))\" is not a year from 1900 to \(latest); write a four-digit year"))
@@ -117,7 +121,7 @@ struct ImportRow {
 
     /// A yearly status (`aktif_2023`) in the words offices use; "Bubar"/"Dibubarkan" count as inactive, with a warning
     /// that the dissolution belongs in the evaluation outcome.
-    mutating func status(at index: Int, column: String, nik: String?) -> Bool? {
+    package mutating func status(at index: Int, column: String, nik: String?) -> Bool? {
         guard index < fields.count else { return nil }
         let value = Self.trimmed(fields[index])
         guard !value.isEmpty else { return nil }
@@ -136,7 +140,7 @@ struct ImportRow {
     }
 
     /// A digit string of a fixed length (NIK 16, NIB 13). Spreadsheets turn long numbers into `6,408E+15`: say so.
-    mutating func digits(_ column: String, length: Int, what: String, required: Bool) -> String? {
+    package mutating func digits(_ column: String, length: Int, what: String, required: Bool) -> String? {
         guard let value = raw(column) else {
             if required { problem(column, t("kosong; setiap baris perlu \(what)", "is empty; every row needs its \(what)")) }
             return nil
@@ -154,7 +158,7 @@ struct ImportRow {
     }
 
     /// A choice among fixed words, matched without case; the message lists them.
-    mutating func choice<T>(_ column: String, _ parse: (String) -> T?, options: [String], required: Bool = false) -> T? {
+    package mutating func choice<T>(_ column: String, _ parse: (String) -> T?, options: [String], required: Bool = false) -> T? {
         guard let value = raw(column) else {
             if required { problem(column, t("kosong; pilih salah satu: \(options.joined(separator: ", "))", "is empty; choose one of: \(options.joined(separator: ", "))")) }
             return nil
@@ -168,7 +172,7 @@ struct ImportRow {
     }
 
     /// A date as YYYY-MM-DD, DD/MM/YYYY, or a spreadsheet's day number.
-    mutating func date(_ column: String) -> String? {
+    package mutating func date(_ column: String) -> String? {
         guard let value = raw(column) else { return nil }
         if value.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil { return value }
         if let m = value.wholeMatch(of: /(\d{1,2})[\/.-](\d{1,2})[\/.-](\d{4})/), let d = Int(m.1), let mo = Int(m.2), (1...31).contains(d), (1...12).contains(mo) {

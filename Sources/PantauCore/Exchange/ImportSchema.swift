@@ -8,16 +8,16 @@ public enum ImportKind: String, Sendable, CaseIterable {
 /// The columns of each kind: the canonical name (what export writes) and the other names offices use for it.
 /// Names are compared without case, spaces, underscores or punctuation ("Jumlah Anggota" = "jumlah_anggota").
 public enum ImportSchema {
-    struct Column {
-        let name: String
+    package struct Column {
+        package let name: String
         let aliases: [String]
-        let required: Bool
+        package let required: Bool
     }
 
-    static let region = Column(name: "kode_wilayah", aliases: ["wilayah", "kodewilayah", "kode", "kodekecamatan", "kecamatan",
+    package static let region = Column(name: "kode_wilayah", aliases: ["wilayah", "kodewilayah", "kode", "kodekecamatan", "kecamatan",
                                                                 "kabupaten", "kabupatenkota", "region", "regioncode"], required: true)
 
-    static func columns(_ kind: ImportKind) -> [Column] {
+    package static func columns(_ kind: ImportKind) -> [Column] {
         switch kind {
         case .koperasi: [
             Column(name: "nik", aliases: ["nomorindukkoperasi", "noindukkoperasi", "nomorinduk"], required: true),
@@ -63,37 +63,39 @@ public enum ImportSchema {
     }
 
     /// A header name in comparable form.
-    static func key(_ name: String) -> String {
+    package static func key(_ name: String) -> String {
         name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
             .unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(String.init).joined()
     }
 
     /// Where each canonical column is in a file's header.
-    struct HeaderMap {
-        var index: [String: Int] = [:]
+    package struct HeaderMap {
+        package init() {}
+
+        package var index: [String: Int] = [:]
         /// `aktif_2023`-style columns of a koperasi file: (column index, year).
-        var statusYears: [(Int, Int)] = []
+        package var statusYears: [(Int, Int)] = []
         /// A numbering column (`No`, `No.`, `Nomor`): the row's place in the office's list, not a field.
-        var numbering: [Int] = []
-        var unknown: [String] = []
-        var missing: [String] = []
+        package var numbering: [Int] = []
+        package var unknown: [String] = []
+        package var missing: [String] = []
 
         /// How many of the file's columns feed a field: the header row is the one with the most.
-        var matched: Int { index.count + statusYears.count }
+        package var matched: Int { index.count + statusYears.count }
 
         /// The columns whose cells are read, in order.
-        var read: [Int] = []
+        package var read: [Int] = []
 
         /// The field a column feeds (`nik`, `aktif_2023`), if any.
-        func field(at column: Int) -> String? {
+        package func field(at column: Int) -> String? {
             if let (name, _) = index.first(where: { $0.value == column }) { return name }
             return statusYears.first { $0.0 == column }.map { "aktif_\($0.1)" }
         }
     }
 
-    static let numberingKeys: Set<String> = ["no", "nomor", "nourut", "nomorurut", "number"]
+    package static let numberingKeys: Set<String> = ["no", "nomor", "nourut", "nomorurut", "number"]
 
-    static func map(header: [String], kind: ImportKind) -> HeaderMap {
+    package static func map(header: [String], kind: ImportKind) -> HeaderMap {
         var map = HeaderMap()
         let columns = columns(kind)
         for (i, raw) in header.enumerated() {
@@ -115,7 +117,7 @@ public enum ImportSchema {
     }
 
     /// `aktif2023`, `active2023`, `statusaktif2023`, `status2023` → 2023.
-    static func statusYear(_ key: String) -> Int? {
+    package static func statusYear(_ key: String) -> Int? {
         for prefix in ["statusaktif", "aktif", "active", "status"] where key.hasPrefix(prefix) {
             let rest = key.dropFirst(prefix.count)
             if rest.count == 4, let year = Int(rest) { return year }

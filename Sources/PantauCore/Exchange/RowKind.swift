@@ -1,6 +1,6 @@
 /// What a row below the header holds. Office sheets mix records with rows that are none: empty rows, and total or
 /// subtotal rows ("JUMLAH", "TOTAL", "Sub Total", "Jumlah Kec. Bengalon") whose sums are often formulas.
-enum RowKind: Equatable {
+package enum RowKind: Equatable {
     case record
     case empty
     /// A total or subtotal row, with the label it carries.
@@ -8,12 +8,12 @@ enum RowKind: Equatable {
 }
 
 /// Tells the rows of one file apart, with the header's columns looked up once.
-struct RowClassifier {
+package struct RowClassifier {
     /// The columns that name a record (NIK and name, NIB and name…): a row with any of them filled in is a record.
     private let identity: [Int]
     private let numbering: [Int]
 
-    init(map: ImportSchema.HeaderMap, kind: ImportKind) {
+    package init(map: ImportSchema.HeaderMap, kind: ImportKind) {
         let names = switch kind {
         case .koperasi: ["nik", "nama"]
         case .umkm: ["nama_usaha", "nib"]
@@ -26,7 +26,7 @@ struct RowClassifier {
 
     /// A total row has one label and otherwise only numbers, and no name or key of its own (the label may stand in the
     /// name column, as some offices write it). Anything else with text is a record, checked as such.
-    func kind(of fields: [String]) -> RowKind {
+    package func kind(of fields: [String]) -> RowKind {
         // The common case first, cheaply: a record names itself.
         for column in identity where column < fields.count && !fields[column].isEmpty {
             let text = ImportRow.trimmed(fields[column])
@@ -56,11 +56,11 @@ struct RowClassifier {
     /// The labels of total rows, as header keys write them (no case, spaces or punctuation).
     private static let totalWords = ["jumlah", "total", "subtotal", "grandtotal"]
 
-    static func isBareTotalWord(_ text: String) -> Bool {
+    package static func isBareTotalWord(_ text: String) -> Bool {
         totalWords.contains(ImportSchema.key(text))
     }
 
-    static func isTotalLabel(_ text: String) -> Bool {
+    package static func isTotalLabel(_ text: String) -> Bool {
         // Cheaply first, on the first three letters (ASCII, any case): this runs on a name in every row.
         var letters = text.utf8.makeIterator()
         guard let a = letters.next(), let b = letters.next(), let c = letters.next() else { return false }
@@ -74,7 +74,7 @@ struct RowClassifier {
     private static let totalHeads: [UInt32] = totalWords.map { $0.utf8.prefix(3).reduce(0) { $0 << 8 | UInt32($1) } }
 
     /// `1778`, `1.778`, `12,5`, `-3`, `75%`: what a sum, a count or a share looks like.
-    static func isNumber(_ text: String) -> Bool {
+    package static func isNumber(_ text: String) -> Bool {
         var digits = 0
         for (i, c) in text.utf8.enumerated() {
             switch c {

@@ -1,22 +1,22 @@
 import Foundation
 
 /// One row of a file: its line (or sheet row) number and the text of its cells.
-struct SourceRow {
-    var line: Int
-    var fields: [String]
+package struct SourceRow {
+    package var line: Int
+    package var fields: [String]
     /// Columns whose cell is a formula without a saved value: nothing to read there.
-    var formulasWithoutValue: [Int] = []
+    package var formulasWithoutValue: [Int] = []
 }
 
 /// The rows of one file to import, whatever its format: delimited text or an .xlsx sheet (told by its first bytes).
-struct TableSource {
+package struct TableSource {
     private enum Reader { case delimited(DelimitedReader), xlsx(XLSXReader) }
     private let reader: Reader
     /// How problems name this file: the path, or `path:Sheet` for a workbook.
-    let location: String
-    let size: Int
+    package let location: String
+    package let size: Int
 
-    init(path: String, encoding: TextEncoding?, sheet: String?, lang: Language = .id) throws {
+    package init(path: String, encoding: TextEncoding?, sheet: String?, lang: Language = .id) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw ImportProblem.file(path: path, message: lang == .en ? "does not exist; check the file name" : "tidak ada; periksa nama berkasnya")
@@ -36,26 +36,26 @@ struct TableSource {
     }
 
     /// Bytes read so far (for progress).
-    var bytesRead: Int {
+    package var bytesRead: Int {
         switch reader {
         case .delimited(let r): r.bytesRead
         case .xlsx(let r): r.bytesRead
         }
     }
 
-    var encoding: TextEncoding? {
+    package var encoding: TextEncoding? {
         if case .delimited(let r) = reader { return r.encoding }
         return nil
     }
 
     /// The sheet of a workbook; nil for delimited text.
-    var sheet: String? {
+    package var sheet: String? {
         if case .xlsx(let r) = reader { return r.sheetName }
         return nil
     }
 
     /// The names of all the sheets of a workbook; empty for delimited text.
-    var sheetNames: [String] {
+    package var sheetNames: [String] {
         if case .xlsx(let r) = reader { return r.sheets.map(\.name) }
         return []
     }
@@ -67,11 +67,11 @@ struct TableSource {
     }
 
     /// The header has this many columns: cells right of them are not read.
-    func limitColumns(to count: Int) {
+    package func limitColumns(to count: Int) {
         if case .xlsx(let r) = reader { r.limitColumns(to: count) }
     }
 
-    func nextRow() throws -> SourceRow? {
+    package func nextRow() throws -> SourceRow? {
         switch reader {
         case .delimited(let r): try r.nextRow().map { SourceRow(line: $0.line, fields: $0.fields) }
         case .xlsx(let r): try r.nextRow()

@@ -35,7 +35,7 @@ struct TextDecoder {
         /// UTF-8 text (first on `utf8Line`) and bytes that are not UTF-8 (first on `line`) in one file.
         case mixed(line: Int, utf8Line: Int)
 
-        var line: Int {
+        package var line: Int {
             switch self {
             case .notUTF8(let line, _), .mixed(let line, _): line
             }
@@ -49,7 +49,7 @@ struct TextDecoder {
     init(basis: Basis) { self.basis = basis }
 
     /// The encoding the file is read in, as far as it has been read.
-    var encoding: TextEncoding {
+    package var encoding: TextEncoding {
         switch basis {
         case .forced(let encoding): encoding
         case .byteOrderMark: .utf8

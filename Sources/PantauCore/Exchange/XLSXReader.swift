@@ -5,7 +5,7 @@ import Foundation
 /// workbook is refused with one sentence, at the point where the damage shows (at the latest when the sheet's
 /// checksum fails at its end), so that the import, all or nothing, writes nothing.
 final class XLSXReader {
-    let path: String
+    package let path: String
     let sheetName: String
     /// The sheets of the workbook, in order: their names and their parts in the zip.
     let sheets: [(name: String, part: String)]
@@ -53,19 +53,19 @@ final class XLSXReader {
     }
 
     /// Where a row is, as problems name it: `file.xlsx:Sheet1`.
-    var location: String { "\(path):\(sheetName)" }
+    package var location: String { "\(path):\(sheetName)" }
 
     /// Bytes of the file read so far, for progress: the other parts, then the sheet as it streams.
-    var bytesRead: Int { Int(sheetStream.otherBytes + sheetStream.stream.compressedRead) }
+    package var bytesRead: Int { Int(sheetStream.otherBytes + sheetStream.stream.compressedRead) }
 
     static let headerSearchColumns = 1024
 
     /// Once the header is found, cells right of its last column are skipped unread: no header names them, so no
     /// import needs them.
-    func limitColumns(to count: Int) { sheet.columnLimit = count }
+    package func limitColumns(to count: Int) { sheet.columnLimit = count }
 
     /// The next row holding any text.
-    func nextRow() throws -> SourceRow? {
+    package func nextRow() throws -> SourceRow? {
         do {
             while let row = try sheet.nextRow() {
                 let fields = Self.fields(row)

@@ -4,7 +4,7 @@ import ZIPFoundation
 /// Writes one sheet as an .xlsx workbook that Excel and LibreOffice open. Rows stream to a temporary
 /// file; the workbook is zipped at the end with fixed dates, so the same table gives the same bytes.
 public final class XLSXSink: TableSink, @unchecked Sendable {
-    let path: String
+    package let path: String
     let sheetName: String
     private let sheetURL: URL
     private let sheet: FileHandle

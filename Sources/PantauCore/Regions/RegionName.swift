@@ -14,12 +14,12 @@ public enum RegionName {
 
     /// Edit distance between two keys, for "did you mean" suggestions; any distance above `limit` is `limit + 1`,
     /// found without finishing the table (keys of lengths further apart than `limit` are not compared at all).
-    static func distance(_ a: String, _ b: String, limit: Int = .max - 1) -> Int {
+    package static func distance(_ a: String, _ b: String, limit: Int = .max - 1) -> Int {
         distance(Array(a.unicodeScalars).map(\.value), Array(b.unicodeScalars).map(\.value), limit: limit)
     }
 
     /// The same on code points. Plain loops over buffers: a suggestion search compares thousands of keys.
-    static func distance(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int {
+    package static func distance(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int {
         let (m, n) = (a.count, b.count)
         if abs(m - n) > limit { return limit + 1 }
         if m == 0 || n == 0 { return max(m, n) }
@@ -47,4 +47,18 @@ public enum RegionName {
             }
         }
     }
+
+    /// `64.08`, `6408` or `64.08.03` → the dotted code; anything else → nil.
+    package static func codeForm(_ text: String) -> String? {
+        if text.range(of: #"^\d{2}(\.\d{2}){0,2}$"#, options: .regularExpression) != nil { return text }
+        guard text.range(of: #"^\d{2}(\d{2}){0,2}$"#, options: .regularExpression) != nil else { return nil }
+        var parts: [String] = []
+        var rest = Substring(text)
+        while !rest.isEmpty { parts.append(String(rest.prefix(2))); rest = rest.dropFirst(2) }
+        return parts.joined(separator: ".")
+    }
+
+    /// The longest key a suggestion is looked for: longer than any region's name (the longest has 39 letters).
+    /// A longer query gets no suggestion, and a pattern stays far below any database's limit.
+    package static let maxSuggestionKey = 64
 }

@@ -22,33 +22,27 @@ public struct Report: Sendable {
     public var trend: Trend? { Trend(lastTwoOf: yearly.map { ($0.year, $0.koperasiActive) }) }
 }
 
-extension Store {
+extension PantauStore {
     /// Builds the report of `scope` (default: the office's region, else the country) for `year` (default: its latest year).
-    public func report(scope query: String?, year: Int?) throws -> Report {
+    public func report(scope query: String?, year: Int?) async throws -> Report {
         let scope: Region
-        if let query { scope = try resolveRegion(query) } else { scope = try officeRegion() ?? .indonesia }
-        let years = try self.years(in: scope)
-        let label = try self.label(scope)
+        if let query { scope = try await resolveRegion(query) } else { scope = try await officeRegion() ?? .indonesia }
+        let years = try await self.years(in: scope)
+        let label = try await self.label(scope)
         guard let chosenYear = year ?? years.last else { throw PantauError.noData(scope: label) }
         if let year, !years.contains(year) {
             throw PantauError.yearWithoutData(year: year, scope: label, available: years)
         }
-        let totals = try figures(of: scope, year: chosenYear)
-        let allYears = try yearlyFigures(of: scope)
+        let totals = try await figures(of: scope, year: chosenYear)
+        let allYears = try await yearlyFigures(of: scope)
         let series = allYears.filter { $0.year <= chosenYear }
         return Report(
-            scope: scope, scopeLabel: label, year: chosenYear, officeName: try setting(.officeName), isDemo: isDemo,
-            regionRows: scope.level == .kecamatan ? [] : try childFigures(of: scope, year: chosenYear),
-            koperasiRows: scope.level == .kecamatan ? try koperasiRows(at: scope.code, year: chosenYear) : [],
+            scope: scope, scopeLabel: label, year: chosenYear, officeName: try await setting(.officeName), isDemo: await isDemo(),
+            regionRows: scope.level == .kecamatan ? [] : try await childFigures(of: scope, year: chosenYear),
+            koperasiRows: scope.level == .kecamatan ? try await koperasiRows(at: scope.code, year: chosenYear) : [],
             totals: totals,
-            tipeA: try tipeAReadiness(of: scope, year: chosenYear, series: allYears),
+            tipeA: try await tipeAReadiness(of: scope, year: chosenYear, series: allYears),
             yearly: series,
-            evaluation: try evaluationProgress(of: scope, year: chosenYear))
-    }
-
-    /// The region of the office this database belongs to, if set.
-    public func officeRegion() throws -> Region? {
-        guard let code = try setting(.officeRegion) else { return nil }
-        return try region(code: code)
+            evaluation: try await evaluationProgress(of: scope, year: chosenYear))
     }
 }

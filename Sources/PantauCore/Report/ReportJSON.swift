@@ -46,7 +46,7 @@ private struct ReportJSON: Encodable {
     }
 
     var scope: Scope
-    var year: Int
+    package var year: Int
     var office: String?
     var demo: Bool
     var rows: Rows

@@ -37,62 +37,66 @@ public struct DashboardData: Sendable, Equatable {
 
 /// Asks the core for a scope's figures. No SQL here: only the core's value-returning queries.
 public struct DashboardLoader: Sendable {
-    public let store: Store
+    public let store: any PantauStore
 
-    public init(store: Store) { self.store = store }
+    public init(store: any PantauStore) { self.store = store }
 
-    public func load(scopeCode: String, year requested: Int?) throws -> DashboardData {
-        guard let scope = try store.region(code: scopeCode) else {
+    public func load(scopeCode: String, year requested: Int?) async throws -> DashboardData {
+        guard let scope = try await store.region(code: scopeCode) else {
             throw PantauError.regionNotFound(query: scopeCode, suggestions: [])
         }
-        let years = try store.years(in: scope)
-        guard let latest = try years.last ?? store.years(in: .indonesia).last else { throw PantauError.noData(scope: try store.label(scope)) }
+        let years = try await store.years(in: scope)
+        var latest = years.last
+        if latest == nil { latest = try await store.years(in: .indonesia).last }
+        guard let latest else { throw PantauError.noData(scope: try await store.label(scope)) }
         var year = requested ?? latest
         var adjusted = false
         if !years.isEmpty && !years.contains(year) {
             adjusted = requested != nil
             year = years.last { $0 <= year } ?? latest
         }
-        let figures = try store.figures(of: scope, year: year)
-        let children = scope.level == .kecamatan ? [] : try store.childFigures(of: scope, year: year)
+        let figures = try await store.figures(of: scope, year: year)
+        let children = scope.level == .kecamatan ? [] : try await store.childFigures(of: scope, year: year)
         var ratioRegions = children
-        if scope.level == .kecamatan, let parentCode = scope.parentCode, let parent = try store.region(code: parentCode) {
-            ratioRegions = try store.childFigures(of: parent, year: year)
+        if scope.level == .kecamatan, let parentCode = scope.parentCode, let parent = try await store.region(code: parentCode) {
+            ratioRegions = try await store.childFigures(of: parent, year: year)
         }
-        let district = try tipeARegion(for: scope)
-        let yearly = try store.yearlyFigures(of: scope)
+        let yearly = try await store.yearlyFigures(of: scope)
+        let district = try await tipeARegion(for: scope)
+        var tipeA: TipeAReadiness?
+        if let district { tipeA = try await store.tipeAReadiness(of: district, year: year, series: district == scope ? yearly : nil) }
         return DashboardData(
-            scope: scope, scopeName: scope.level == .kecamatan ? try kecamatanName(scope) : scope.name, year: year, years: years,
-            districts: try store.districtFigures(year: year), scopeFigures: figures, children: children,
-            koperasi: scope.level == .kecamatan ? try store.koperasiRows(at: scope.code, year: year) : [],
+            scope: scope, scopeName: scope.level == .kecamatan ? try await kecamatanName(scope) : scope.name, year: year, years: years,
+            districts: try await store.districtFigures(year: year), scopeFigures: figures, children: children,
+            koperasi: scope.level == .kecamatan ? try await store.koperasiRows(at: scope.code, year: year) : [],
             ratioRegions: ratioRegions.filter { $0.region.level == (scope.level == .kecamatan ? .kecamatan : scope.level.childLevel) },
             yearly: yearly,
-            tipeA: try district.flatMap { try store.tipeAReadiness(of: $0, year: year, series: $0 == scope ? yearly : nil) },
+            tipeA: tipeA,
             yearWasAdjusted: adjusted,
-            evaluation: try store.evaluationProgress(of: scope, year: year),
-            staleRATYears: try store.staleRATYears())
+            evaluation: try await store.evaluationProgress(of: scope, year: year),
+            staleRATYears: try await store.staleRATYears())
     }
 
-    public func detail(nik: String) throws -> KoperasiDetail { try store.koperasiDetail(nik: nik) }
+    public func detail(nik: String) async throws -> KoperasiDetail { try await store.koperasiDetail(nik: nik) }
 
     /// Writes a change asked for in the dashboard.
-    public func save(_ change: FieldChange) throws {
+    public func save(_ change: FieldChange) async throws {
         switch change {
-        case .rat(let nik, let year, let date, let note): try store.recordRAT(nik: nik, year: year, heldOn: date, note: note)
-        case .evaluation(let nik, let outcome, let note): try store.evaluate(nik: nik, outcome: outcome, note: note)
-        case .edit(let nik, let members, let health, let clear): try store.editKoperasi(nik: nik, members: members, health: health, clearHealth: clear)
+        case .rat(let nik, let year, let date, let note): try await store.recordRAT(nik: nik, year: year, heldOn: date, note: note, who: Operator.current)
+        case .evaluation(let nik, let outcome, let note): try await store.evaluate(nik: nik, outcome: outcome, note: note, who: Operator.current)
+        case .edit(let nik, let members, let health, let clear): try await store.editKoperasi(nik: nik, members: members, health: health, clearHealth: clear, note: "", who: Operator.current)
         }
     }
 
     /// The kabupaten whose Tipe A readiness fits the scope: the scope's own, else the office's.
-    private func tipeARegion(for scope: Region) throws -> Region? {
+    private func tipeARegion(for scope: Region) async throws -> Region? {
         let h = Region.hierarchy(of: scope.code)
-        if let kab = h.kabupaten { return try store.region(code: kab) }
-        return try store.officeRegion().flatMap { $0.level == .kabupaten ? $0 : nil }
+        if let kab = h.kabupaten { return try await store.region(code: kab) }
+        return try await store.officeRegion().flatMap { $0.level == .kabupaten ? $0 : nil }
     }
 
-    private func kecamatanName(_ region: Region) throws -> String {
-        guard let parentCode = region.parentCode, let parent = try store.region(code: parentCode) else { return region.name }
+    private func kecamatanName(_ region: Region) async throws -> String {
+        guard let parentCode = region.parentCode, let parent = try await store.region(code: parentCode) else { return region.name }
         return region.name + ", " + parent.shortName
     }
 }

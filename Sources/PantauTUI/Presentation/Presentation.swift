@@ -19,29 +19,30 @@ public struct PresentationData: Sendable, Equatable {
 
 extension DashboardLoader {
     /// The presentation's figures for a kabupaten/kota (a kecamatan shows its kabupaten; a province is refused).
-    public func presentation(scope: Region, year requested: Int?) throws -> PresentationData {
+    public func presentation(scope: Region, year requested: Int?) async throws -> PresentationData {
         let h = Region.hierarchy(of: scope.code)
-        guard let kabCode = h.kabupaten, let region = try store.region(code: kabCode) else {
-            throw PantauError.presentationNeedsDistrict(scope: try store.label(scope))
+        guard let kabCode = h.kabupaten, let region = try await store.region(code: kabCode) else {
+            throw PantauError.presentationNeedsDistrict(scope: try await store.label(scope))
         }
-        let years = try store.years(in: region)
-        guard let latest = years.last else { throw PantauError.noData(scope: try store.label(region)) }
+        let years = try await store.years(in: region)
+        guard let latest = years.last else { throw PantauError.noData(scope: try await store.label(region)) }
         let year = requested.flatMap { years.contains($0) ? $0 : nil } ?? latest
         if let requested, !years.contains(requested) {
-            throw PantauError.yearWithoutData(year: requested, scope: try store.label(region), available: years)
+            throw PantauError.yearWithoutData(year: requested, scope: try await store.label(region), available: years)
         }
-        let targets = try store.targets(of: region)
-        let province = try store.region(code: h.provinsi).map { try store.targets(of: $0) } ?? []
+        let targets = try await store.targets(of: region)
+        var province: [Target] = []
+        if let provinceRegion = try await store.region(code: h.provinsi) { province = try await store.targets(of: provinceRegion) }
         let batchPlan = targets.first { $0.indicator == .angkatanPelatihan }
         let planYear = batchPlan?.year ?? year
-        let held = try store.trainingBatches(for: region).filter {
+        let held = try await store.trainingBatches(for: region).filter {
             $0.regionCode.hasPrefix(region.code) && ($0.tanggalMulai?.hasPrefix(String(planYear)) ?? false)
         }
         return PresentationData(
-            region: region, year: year, readiness: try store.tipeAReadiness(of: region, year: year),
-            yearly: try store.yearlyFigures(of: region).filter { $0.year <= year },
-            kecamatan: try store.childFigures(of: region, year: year).filter { $0.region.level == .kecamatan && $0.koperasiTotal > 0 },
-            evaluation: try store.evaluationProgress(of: region, year: year),
+            region: region, year: year, readiness: try await store.tipeAReadiness(of: region, year: year),
+            yearly: try await store.yearlyFigures(of: region).filter { $0.year <= year },
+            kecamatan: try await store.childFigures(of: region, year: year).filter { $0.region.level == .kecamatan && $0.koperasiTotal > 0 },
+            evaluation: try await store.evaluationProgress(of: region, year: year),
             batchesHeld: held.count, koperasiTrained: held.compactMap(\.jumlahKoperasi).reduce(0, +),
             batchPlan: batchPlan, koperasiPlan: targets.first { $0.indicator == .koperasiDilatih },
             provinceTrainingTarget: province.first { $0.indicator == .koperasiDilatih },

@@ -141,7 +141,7 @@ public final class DashboardRuntime {
                 if let request = loads.requestLoad(scope: scope, year: year, at: clock.now()) { startLoad(request) }
             case .loadDetail(let nik):
                 let generation = loads.startDetail()
-                run(from: .detail(generation: generation)) { .detailLoaded(try $0.detail(nik: nik)) }
+                run(from: .detail(generation: generation)) { .detailLoaded(try await $0.detail(nik: nik)) }
             case .save(let change):
                 if saves.isBusy { saves.waiting.append(change) } else { startSave(change) }
             case .repaint:
@@ -153,37 +153,43 @@ public final class DashboardRuntime {
     }
 
     private func startLoad(_ request: LoadTracking.Request) {
-        run(from: .load(generation: request.generation)) { .loaded(try $0.load(scopeCode: request.scope, year: request.year)) }
+        run(from: .load(generation: request.generation)) { .loaded(try await $0.load(scopeCode: request.scope, year: request.year)) }
     }
 
-    /// Writes on a thread of its own; the change token is read there too, so the key loop never waits for the store.
+    /// Writes in a task of its own; the change token is read there too, so the key loop never waits for the store.
     private func startSave(_ change: FieldChange) {
         saves.running = true
-        let (source, inbox, lang) = (self.source, self.inbox, appearance.lang)
-        Self.detach {
+        Self.save(change, with: source, postingTo: inbox, lang: appearance.lang)
+    }
+
+    private static func save(_ change: FieldChange, with source: any DashboardDataSource, postingTo inbox: RuntimeInbox, lang: Language) {
+        Task.detached(executorPreference: LoadExecutor.shared) {
             let action: Action
             do {
-                try source.save(change) { holder in
+                try await source.save(change) { holder in
                     inbox.post(.saveWaiting(TerminalSafe.text(holder.waitingMessage(lang))), from: .saveWaiting)
                 }
                 action = .saved
             } catch {
-                action = .saveFailed(Self.sentence(for: error, lang: lang))
+                action = .saveFailed(sentence(for: error, lang: lang))
             }
             inbox.post(action, from: .save(changeToken: source.changeToken()))
         }
     }
 
-    /// Runs a load on a thread of its own (loads block on the disk, so not on the shared task pool) and posts its
-    /// action, or the failure worded for the status line.
-    private func run(from origin: RuntimeInbox.Origin, _ body: @escaping @Sendable (any DashboardDataSource) throws -> Action) {
-        let (source, inbox, lang) = (self.source, self.inbox, appearance.lang)
-        Self.detach {
+    /// Runs a load as a task of its own and posts its action, or the failure worded for the status line.
+    private func run(from origin: RuntimeInbox.Origin, _ body: @escaping @Sendable (any DashboardDataSource) async throws -> Action) {
+        Self.run(body, with: source, postingTo: inbox, from: origin, lang: appearance.lang)
+    }
+
+    private static func run(_ body: @escaping @Sendable (any DashboardDataSource) async throws -> Action, with source: any DashboardDataSource,
+                            postingTo inbox: RuntimeInbox, from origin: RuntimeInbox.Origin, lang: Language) {
+        Task.detached(executorPreference: LoadExecutor.shared) {
             let action: Action
             do {
-                action = try body(source)
+                action = try await body(source)
             } catch {
-                action = .loadFailed(Self.sentence(for: error, lang: lang))
+                action = .loadFailed(sentence(for: error, lang: lang))
             }
             inbox.post(action, from: origin)
         }
@@ -191,18 +197,6 @@ public final class DashboardRuntime {
 
     private static func sentence(for error: any Error, lang: Language) -> String {
         (error as? PantauError)?.message(lang) ?? PantauError.explaining(error)?.message(lang) ?? "\(error)"
-    }
-
-    /// Starts a worker thread that never takes the signals that end the program: their handler gives the terminal
-    /// back, which only the thread that draws may do (a fault still reaches the thread that caused it).
-    private static func detach(_ body: @escaping @Sendable () -> Void) {
-        Thread.detachNewThread {
-            var endings = sigset_t()
-            sigemptyset(&endings)
-            for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&endings, signal) }
-            pthread_sigmask(SIG_BLOCK, &endings, nil)
-            body()
-        }
     }
 
     /// True when the data changed since the last look. A frozen copy is reopened, live if it can be now.

@@ -9,7 +9,7 @@ struct SharedStrings {
     private static let pageSize = 1 << 20
     private static let tooLongMark: UInt64 = (1 << 20) - 1
 
-    var count: Int { spans.count }
+    package var count: Int { spans.count }
 
     init() {}
 

@@ -34,7 +34,7 @@ final class SheetReader {
     }
 
     /// The next `<row>`, or nil at the end of the sheet (once the whole part has been read and checked).
-    func nextRow() throws -> SheetRow? {
+    package func nextRow() throws -> SheetRow? {
         while true {
             switch try parser.next() {
             case .start where parser.name == Self.sheetData:

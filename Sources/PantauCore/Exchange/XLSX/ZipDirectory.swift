@@ -2,7 +2,7 @@ import Foundation
 
 /// One part of a zip file, as its central directory describes it.
 struct ZipEntry {
-    let name: String
+    package let name: String
     let method: UInt16
     let flags: UInt16
     let crc: UInt32

@@ -1,2 +1,0 @@
-import PantauCore
-import PostgresNIO

@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import PantauCore
+
+/// The rows of an import, checked and waiting in the connection's temporary database until they are moved in.
+/// SQLite keeps that database in a file of its own in the temporary folder (never in the office database), with a
+/// bounded cache: staging a million rows takes disk, not memory. Writing it takes no lock on the office database.
+enum ImportStaging {
+    /// What staging one UMKM row found.
+    enum Staged { case staged, sameAsEarlier, differsFromEarlier }
+
+    static func create(_ db: Database) throws {
+        try drop(db)
+        try db.execute(sql: """
+            PRAGMA temp_store = FILE;
+            CREATE TEMP TABLE import_umkm (
+                seq INTEGER PRIMARY KEY, file INTEGER NOT NULL, line INTEGER NOT NULL, nib TEXT, nama_usaha TEXT NOT NULL,
+                region_code TEXT NOT NULL, prov TEXT NOT NULL, kab TEXT, kec TEXT, sektor TEXT NOT NULL, tahun_binaan INTEGER NOT NULL);
+            -- An UMKM's key within one file: its NIB, else its name and region (as the umkm table keys them).
+            CREATE UNIQUE INDEX temp.import_umkm_nib ON import_umkm(file, nib);
+            CREATE UNIQUE INDEX temp.import_umkm_unnumbered ON import_umkm(file, region_code, nama_usaha) WHERE nib IS NULL;
+            -- UMKM of one file that are already in the database, and whether they are exactly as the file has them.
+            CREATE TEMP TABLE import_matched (seq INTEGER PRIMARY KEY, id INTEGER NOT NULL, same INTEGER NOT NULL);
+            -- Rows of the other kinds, as the file has them: checked, and parsed again when moved in.
+            CREATE TEMP TABLE import_rows (file INTEGER NOT NULL, line INTEGER NOT NULL, fields TEXT NOT NULL,
+                                           PRIMARY KEY (file, line)) WITHOUT ROWID;
+            CREATE TEMP TABLE import_seen (file INTEGER NOT NULL, key TEXT NOT NULL, digest TEXT NOT NULL, line INTEGER NOT NULL,
+                                           PRIMARY KEY (file, key)) WITHOUT ROWID;
+            -- With --all-sheets: where each key of a workbook was met first (see SheetKeys).
+            CREATE TEMP TABLE \(SheetKeys.table) (path TEXT NOT NULL, key TEXT NOT NULL, sheet TEXT NOT NULL, line INTEGER NOT NULL,
+                                                  PRIMARY KEY (path, key)) WITHOUT ROWID;
+            """)
+    }
+
+    static func drop(_ db: Database) throws {
+        for table in ["import_umkm", "import_matched", "import_rows", "import_seen", SheetKeys.table] {
+            try db.execute(sql: "DROP TABLE IF EXISTS temp.\(table)")
+        }
+    }
+
+    // MARK: UMKM
+
+    /// Stages an UMKM row; the same key twice in one file must say the same thing.
+    static func stage(_ db: Database, file: Int, line: Int, _ u: Umkm) throws -> Staged {
+        let h = Region.hierarchy(of: u.regionCode)
+        try db.cachedStatement(sql: """
+            INSERT INTO temp.import_umkm(file, line, nib, nama_usaha, region_code, prov, kab, kec, sektor, tahun_binaan)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """).execute(arguments: [file, line, u.nib, u.namaUsaha, u.regionCode, h.provinsi, h.kabupaten, h.kecamatan, u.sektor, u.tahunBinaan])
+        if db.changesCount > 0 { return .staged }
+        let earlier: Row? = u.nib != nil
+            ? try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM temp.import_umkm WHERE file = ? AND nib = ?"), arguments: [file, u.nib])
+            : try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM temp.import_umkm WHERE file = ? AND nib IS NULL AND region_code = ? AND nama_usaha = ?"),
+                               arguments: [file, u.regionCode, u.namaUsaha])
+        guard let earlier else { return .differsFromEarlier }
+        let same = earlier["nama_usaha"] == u.namaUsaha && earlier["region_code"] == u.regionCode
+            && earlier["sektor"] == u.sektor && earlier["tahun_binaan"] == u.tahunBinaan
+        return same ? .sameAsEarlier : .differsFromEarlier
+    }
+
+    /// Moves one file's staged UMKM in, counted against the records as they are now: those already there are updated
+    /// field by field (each change audited), the new ones added all at once in file order. A dry run only counts.
+    static func moveUmkm(_ db: Database, file: Int, fields: Set<String>, upsert: Upsert)
+        throws -> (inserted: Int, updated: Int, unchanged: Int) {
+        let sektor = fields.contains("sektor")
+        try db.execute(sql: "DELETE FROM temp.import_matched")
+        try db.execute(sql: """
+            INSERT INTO temp.import_matched(seq, id, same)
+            SELECT s.seq, u.id, \(sameSQL) FROM temp.import_umkm s JOIN main.umkm u ON u.nib = s.nib
+            WHERE s.file = ?1 AND s.nib IS NOT NULL
+            UNION ALL
+            SELECT s.seq, u.id, \(sameSQL) FROM temp.import_umkm s
+            JOIN main.umkm u ON u.nib IS NULL AND u.region_code = s.region_code AND u.nama_usaha = s.nama_usaha
+            WHERE s.file = ?1 AND s.nib IS NULL
+            """, arguments: [file, sektor])
+        var updated = 0
+        var unchanged = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM temp.import_matched WHERE same") ?? 0
+        let differing = try Row.fetchCursor(db, sql: """
+            SELECT m.id AS existing, s.* FROM temp.import_matched m JOIN temp.import_umkm s USING (seq) WHERE NOT m.same ORDER BY m.seq
+            """)
+        while let row = try differing.next() {
+            let u = Umkm(nib: row["nib"], namaUsaha: row["nama_usaha"], regionCode: row["region_code"], sektor: row["sektor"],
+                         tahunBinaan: row["tahun_binaan"])
+            if try upsert.umkm(u, existing: row["existing"], fields: fields) == .updated { updated += 1 } else { unchanged += 1 }
+        }
+        // In staging order, read straight from the table: through an index, the rows would need sorting in memory first.
+        let new = "FROM temp.import_umkm s NOT INDEXED WHERE s.file = ? AND NOT EXISTS (SELECT 1 FROM temp.import_matched m WHERE m.seq = s.seq)"
+        if upsert.dryRun {
+            return (try Int.fetchOne(db, sql: "SELECT COUNT(*) \(new)", arguments: [file]) ?? 0, updated, unchanged)
+        }
+        try db.execute(sql: """
+            INSERT INTO main.umkm(nib, nama_usaha, region_code, prov, kab, kec, sektor, tahun_binaan)
+            SELECT nib, nama_usaha, region_code, prov, kab, kec, sektor, tahun_binaan \(new) ORDER BY s.seq
+            """, arguments: [file])
+        return (db.changesCount, updated, unchanged)
+    }
+
+    /// Whether an UMKM already stored holds exactly what the file says (?2: whether the file has a sektor column).
+    private static let sameSQL = """
+        (u.nama_usaha IS s.nama_usaha AND u.region_code IS s.region_code AND u.prov IS s.prov AND u.kab IS s.kab \
+        AND u.kec IS s.kec AND u.tahun_binaan IS s.tahun_binaan AND (NOT ?2 OR u.sektor IS s.sektor))
+        """
+
+    // MARK: other kinds
+
+    static func stage(_ db: Database, file: Int, line: Int, fields: [String]) throws {
+        let text = String(decoding: try JSONEncoder().encode(fields), as: UTF8.self)
+        try db.cachedStatement(sql: "INSERT INTO temp.import_rows(file, line, fields) VALUES (?, ?, ?)").execute(arguments: [file, line, text])
+    }
+
+    /// The staged rows of one file, in file order.
+    static func rows(_ db: Database, file: Int) throws -> RowCursor {
+        try Row.fetchCursor(db, sql: "SELECT line, fields FROM temp.import_rows WHERE file = ? ORDER BY line", arguments: [file])
+    }
+
+    static func fields(_ row: Row) throws -> [String] {
+        try JSONDecoder().decode([String].self, from: Data((row["fields"] as String).utf8))
+    }
+}
