@@ -158,6 +158,8 @@ expect "a login is a login" "t" "$(loginCheck "$kutim")"
 expect "a group role is not a login" "f" "$(loginCheck "nologin_$run")"
 expect "an unknown name is no role" "" "$(loginCheck "nobody_$run")"
 expect "granting to a group role is refused" "ERROR:  no login role named nologin_$run" "$(grant "nologin_$run" viewer NULL)"
+expect "64.08 is a region, 64.99 is not" "t
+f" "$(as owner "PREPARE x(text) AS $(literal PostgresRights regionExists); EXECUTE x('64.08'); EXECUTE x('64.99');")"
 expect "granting an unknown region is refused" "ERROR:  no region with code 64.99" "$(grant "$kukar" editor "'64.99'")"
 expect "a login cannot grant" "ERROR:  permission denied for function pantau_grant" \
     "$(as kutim "SELECT pantau_grant('$kutim', 'editor', NULL)")"
@@ -202,10 +204,16 @@ expect "kukar cannot undo it" "0" "$(changed kukar "UPDATE koperasi SET anggota 
 expect "kukar updates its own koperasi" "1" \
     "$(changed kukar "UPDATE koperasi SET anggota = 21 WHERE nik = '6402011000000001'")"
 
+expect "the owner is the owner; kutim is not" "t
+f" "$(as owner "$(literal PostgresRights isOwner)"; as kutim "$(literal PostgresRights isOwner)")"
+expect "kutim's own grant, and what it may change" "editor|64.08
+t" "$(as kutim "$(literal PostgresRights ownGrant)"; as kutim "PREPARE m(text) AS $(literal PostgresRights mayChange); EXECUTE m('64.08.03');")"
+
 # --- A viewer reads everything and changes nothing ---------------------------------------------------------
 
 expect "prov reads every koperasi, status, RAT, evaluation and audit entry" "3|3|1|1|4" \
     "$(as prov "SELECT (SELECT count(*) FROM koperasi), (SELECT count(*) FROM koperasi_status), (SELECT count(*) FROM koperasi_rat), (SELECT count(*) FROM evaluation), (SELECT count(*) FROM audit)")"
+expect "prov reads which migrations the database has" "4" "$(as prov "SELECT count(*) FROM pantau_migration")"
 expect "prov may change nothing, even in its own province" "f" "$(as prov "SELECT pantau_may_change('64.08.03')")"
 expect "prov cannot update a koperasi" "ERROR:  permission denied for table koperasi" \
     "$(as prov "UPDATE koperasi SET anggota = 1")"

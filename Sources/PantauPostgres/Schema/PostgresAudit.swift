@@ -42,7 +42,8 @@ enum PostgresAudit {
             FOR EACH ROW EXECUTE FUNCTION pantau_audit_refuse();
 
         -- Only the owner may empty it (non-owners have no TRUNCATE privilege either: this holds even if one is
-        -- granted by mistake).
+        -- granted by mistake). Like the stamp below, its search path is fixed so that a login cannot put a
+        -- function of its own in place of pantau_is_owner.
         CREATE FUNCTION pantau_audit_refuse_truncate() RETURNS trigger LANGUAGE plpgsql
         SET search_path = public, pg_temp AS $$
         BEGIN
@@ -54,7 +55,6 @@ enum PostgresAudit {
         CREATE TRIGGER audit_is_append_only_truncate BEFORE TRUNCATE ON audit
             FOR EACH STATEMENT EXECUTE FUNCTION pantau_audit_refuse_truncate();
 
-        -- The search path is fixed so that a login cannot put a function of its own in place of these.
         -- An entry written by anyone but the owner carries the identity the server authenticated and the server's
         -- time, whatever the client sent. An entry copied from another store keeps its original identity and time:
         -- it is history the server cannot vouch for, and says so by naming where it came from; the copy itself is
