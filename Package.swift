@@ -64,6 +64,8 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
+        // Connecting to a real PostgreSQL server (PANTAU_TEST_POSTGRES); skipped when none is given.
+        .testTarget(name: "PantauPostgresTests", dependencies: ["PantauPostgres", "PantauCore", "PantauTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PantauCore", "PantauTestSupport"], exclude: ["Fixtures"]),
         // Hundreds of malformed import files derived from the sample export, each run through the real binary.
         .testTarget(

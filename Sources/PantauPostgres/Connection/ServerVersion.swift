@@ -8,7 +8,7 @@ public enum ServerVersion {
     /// Throws `postgresServerTooOld` naming the version found when `number` (`server_version_num`) is below `minimum`.
     public static func check(_ number: Int, server: String) throws {
         guard number < minimum else { return }
-        throw PantauError.postgresServerTooOld(server: server, version: text(number), needed: text(minimum))
+        throw PantauError.postgresServerTooOld(server: server, version: text(number), needed: "\(minimum / 10000)")
     }
 
     /// `server_version_num` as people write it: 150018 → "15.18", 130000 → "13.0", 90624 → "9.6.24" (before 10
