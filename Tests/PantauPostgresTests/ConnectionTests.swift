@@ -158,12 +158,13 @@ final class ConnectionTests: XCTestCase {
         XCTAssertEqual(error.message(.en), "The host name nosuchhost.invalid is not known (DNS found no address for it); check its spelling in the address or give the server's IP address.")
     }
 
-    /// TEST-NET-2 (RFC 5737) goes nowhere on a real network; on a network whose gateway accepts every connection
-    /// it is a server that never speaks. Either way the limit of 1 s must hold.
+    /// 192.0.2.77 is in TEST-NET-1 (RFC 5737): on a real network it is routed nowhere and the SYN is dropped; on a
+    /// machine whose own link is 192.0.2.0/24 (this one's) no host answers its ARP. Either way nothing replies,
+    /// and the limit of 1 s must hold.
     func testBlackHoledHostGivesUpWithinTheTimeout() async throws {
-        let error = try await failure(of: "postgresql://pantau_pw@198.51.100.1:5432/postgres?connect_timeout=1", within: 1.5)
-        XCTAssertEqual(error.message(.en), "The PostgreSQL server at 198.51.100.1:5432 did not answer within 1 s; check the host and port, the network and any firewall between, or allow more time with connect_timeout.")
-        XCTAssertEqual(error.message(.id), "Server PostgreSQL di 198.51.100.1:5432 tidak menjawab dalam 1 detik; periksa host dan port, jaringan dan firewall di antaranya, atau beri waktu lebih dengan connect_timeout.")
+        let error = try await failure(of: "postgresql://pantau_pw@192.0.2.77:5432/postgres?connect_timeout=1", within: 1.5)
+        XCTAssertEqual(error.message(.en), "The PostgreSQL server at 192.0.2.77:5432 did not answer within 1 s; check the host and port, the network and any firewall between, or allow more time with connect_timeout.")
+        XCTAssertEqual(error.message(.id), "Server PostgreSQL di 192.0.2.77:5432 tidak menjawab dalam 1 detik; periksa host dan port, jaringan dan firewall di antaranya, atau beri waktu lebih dengan connect_timeout.")
     }
 
     func testServerThatAcceptsButNeverSpeaksTimesOut() async throws {

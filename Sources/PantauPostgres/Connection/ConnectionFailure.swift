@@ -35,7 +35,7 @@ struct ConnectionFailure {
         case .connectionError:
             return error.underlying.map(transportError) ?? .postgresConnectionFailed(server: server, reason: "connection error")
         case .serverClosedConnection, .uncleanShutdown:
-            return .postgresConnectionFailed(server: server, reason: "the server closed the connection")
+            return .postgresConnectionFailed(server: server, reason: "the server closed the connection before the login ended")
         default:
             return .postgresConnectionFailed(server: server, reason: error.code.description)
         }
