@@ -14,6 +14,7 @@ final class ConnectionTests: XCTestCase {
         var superuser: PostgresAddress
         var socketDirectory: String
         var hbaRules: [String]
+        var offersTLS: Bool
         var host: String { "127.0.0.1" }
         var port: Int { superuser.port }
         func url(_ userAndPassword: String, database: String = "postgres", query: String = "") -> String {
@@ -43,7 +44,8 @@ final class ConnectionTests: XCTestCase {
             try await prepareLogins(on: connection)
             let socket = try await strings("SHOW unix_socket_directories", on: connection)[0]
             let rules = try await strings("SELECT type || ' ' || array_to_string(user_name, ',') || ' ' || auth_method FROM pg_hba_file_rules", on: connection)
-            server = Server(superuser: superuser, socketDirectory: String(socket.prefix { $0 != "," }), hbaRules: rules)
+            let ssl = try await strings("SHOW ssl", on: connection)
+            server = Server(superuser: superuser, socketDirectory: String(socket.prefix { $0 != "," }), hbaRules: rules, offersTLS: ssl == ["on"])
         } catch {
             try await connection.close()
             throw error
@@ -71,11 +73,29 @@ final class ConnectionTests: XCTestCase {
     }
 
     func testPreferFallsBackToPlainOnAServerWithoutTLS() async throws {
+        try XCTSkipIf(server.offersTLS, "the server has ssl on")
         try requireRule("host pantau_pw scram-sha-256")
         let connection = try await connect(server.url("pantau_pw:\(Self.password)", query: "sslmode=prefer"))
         let row = try await strings("SELECT ssl::text FROM pg_stat_ssl WHERE pid = pg_backend_pid()", on: connection)
         try await connection.close()
         XCTAssertEqual(row, ["false"])
+    }
+
+    /// `require` checks no certificate, as in libpq, so a server's self-signed one is accepted.
+    func testRequireConnectsOverTLSWhenTheServerOffersIt() async throws {
+        try XCTSkipUnless(server.offersTLS, "the server has ssl off")
+        try requireRule("hostssl pantau_tls scram-sha-256")
+        let connection = try await connect(server.url("pantau_tls:\(Self.password)", query: "sslmode=require"))
+        let row = try await strings("SELECT ssl::text FROM pg_stat_ssl WHERE pid = pg_backend_pid()", on: connection)
+        try await connection.close()
+        XCTAssertEqual(row, ["true"])
+    }
+
+    func testTimeLimitIsFiveSecondsUnlessTheAddressSaysOtherwise() {
+        func seconds(_ timeout: Int?) -> Int {
+            ConnectionSettings(address: PostgresAddress(user: "siti", connectTimeout: timeout), password: nil).timeoutSeconds
+        }
+        XCTAssertEqual([seconds(nil), seconds(0), seconds(2)], [5, 130, 2])
     }
 
     // MARK: Each failure, one sentence
@@ -143,6 +163,7 @@ final class ConnectionTests: XCTestCase {
     }
 
     func testSSLModeRequireAgainstAServerWithoutTLS() async throws {
+        try XCTSkipIf(server.offersTLS, "the server has ssl on")
         try requireRule("host pantau_pw scram-sha-256")
         let error = try await failure(of: server.url("pantau_pw:\(Self.password)", query: "sslmode=require"), within: 1)
         XCTAssertEqual(error.message(.en), "The address asks for sslmode=require but the server 127.0.0.1:\(server.port) does not offer encrypted connections; ask its administrator to enable ssl, or use sslmode=prefer on a network you trust.")
