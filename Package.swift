@@ -63,6 +63,8 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
+        // The PostgreSQL store against a real server (PANTAU_TEST_POSTGRES); skipped with one line when none is given.
+        .testTarget(name: "PantauPostgresTests", dependencies: ["PantauPostgres", "PantauCore", "PantauSQLite", "PantauTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PantauCore", "PantauSQLite", "PantauTestSupport"], exclude: ["Fixtures"]),
         // Hundreds of malformed import files derived from the sample export, each run through the real binary.
         .testTarget(

@@ -52,6 +52,26 @@ public enum PantauError: Error, Equatable, Sendable {
     case passwordFileTooLarge(path: String)
     case passwordFileLineTooLong(path: String, line: Int)
 
+    // Connecting to a PostgreSQL server. `server` is `host:port` or the socket file; no case carries a password.
+    case postgresRefused(server: String)
+    case postgresSocketMissing(socket: String)
+    case postgresHostUnknown(host: String)
+    case postgresTimeout(server: String, seconds: Int)
+    case postgresPasswordWrong(server: String, user: String)
+    case postgresPasswordNeeded(server: String, user: String)
+    case postgresUnknownDatabase(server: String, database: String)
+    case postgresUnknownRole(server: String, user: String)
+    case postgresRoleCannotLogIn(server: String, user: String)
+    case postgresEncryptionRequired(server: String, user: String, database: String)
+    case postgresNoAccessRule(server: String, user: String, database: String)
+    case postgresServerWithoutTLS(server: String)
+    case postgresConnectDenied(server: String, user: String, database: String)
+    case postgresTooManyConnections(server: String)
+    case postgresNotReady(server: String)
+    case postgresUnsupportedAuthentication(server: String, user: String)
+    case postgresServerTooOld(server: String, version: String, needed: String)
+    case postgresConnectionFailed(server: String, reason: String)
+
     // Backups.
     case backupExists(path: String)
     case backupIsFolder(path: String)
@@ -230,6 +250,63 @@ public enum PantauError: Error, Equatable, Sendable {
         case .passwordFileLineTooLong(let path, let line):
             return en ? "Line \(line) of the password file \(path) is longer than 64 KB, which no password file needs; check that it is the right file (HOST:PORT:DATABASE:USER:PASSWORD lines)."
                       : "Baris \(line) berkas kata sandi \(path) lebih panjang dari 64 KB, padahal berkas kata sandi tidak pernah begitu; periksa apakah berkasnya benar (baris HOST:PORT:BASISDATA:PENGGUNA:KATASANDI)."
+
+        // Connecting to a PostgreSQL server: each sentence names the server (and the database and user where they
+        // matter) and what to do; the server's own words appear only in the last, catch-all case.
+        case .postgresRefused(let server):
+            return en ? "No PostgreSQL server answers at \(server) (connection refused); check that the server is running and that the host and port in the address are right."
+                      : "Tidak ada server PostgreSQL yang menjawab di \(server) (koneksi ditolak); periksa apakah server berjalan dan host serta port dalam alamat sudah benar."
+        case .postgresSocketMissing(let socket):
+            return en ? "No PostgreSQL server listens on the socket \(socket) (the file does not exist); check that the server is running and that host= and the port in the address are right."
+                      : "Tidak ada server PostgreSQL yang mendengarkan di soket \(socket) (berkasnya tidak ada); periksa apakah server berjalan dan host= serta port dalam alamat sudah benar."
+        case .postgresHostUnknown(let host):
+            return en ? "The host name \(host) is not known (DNS found no address for it); check its spelling in the address or give the server's IP address."
+                      : "Nama host \(host) tidak dikenal (DNS tidak menemukan alamatnya); periksa ejaannya dalam alamat atau berikan alamat IP server."
+        case .postgresTimeout(let server, let seconds):
+            return en ? "The PostgreSQL server at \(server) did not answer within \(seconds) s; check the host and port, the network and any firewall between, or allow more time with connect_timeout."
+                      : "Server PostgreSQL di \(server) tidak menjawab dalam \(seconds) detik; periksa host dan port, jaringan dan firewall di antaranya, atau beri waktu lebih dengan connect_timeout."
+        case .postgresPasswordWrong(let server, let user):
+            return en ? "The server \(server) refused the password of user \(user); check the password in the address, PGPASSWORD or ~/.pgpass."
+                      : "Server \(server) menolak kata sandi pengguna \(user); periksa kata sandi dalam alamat, PGPASSWORD atau ~/.pgpass."
+        case .postgresPasswordNeeded(let server, let user):
+            return en ? "The server \(server) asks for the password of user \(user) and none was given; put it in ~/.pgpass (HOST:PORT:DATABASE:USER:PASSWORD, mode 0600) or PGPASSWORD."
+                      : "Server \(server) meminta kata sandi pengguna \(user) tetapi tidak ada yang diberikan; tulis di ~/.pgpass (HOST:PORT:BASISDATA:PENGGUNA:KATASANDI, mode 0600) atau PGPASSWORD."
+        case .postgresUnknownDatabase(let server, let database):
+            return en ? "The server \(server) has no database \(database); check the name in the address, or create it first (createdb \(database))."
+                      : "Server \(server) tidak memiliki basis data \(database); periksa namanya dalam alamat, atau buat lebih dulu (createdb \(database))."
+        case .postgresUnknownRole(let server, let user):
+            return en ? "The server \(server) has no user \(user); check the user name in the address or ask the server's administrator to create the login."
+                      : "Server \(server) tidak memiliki pengguna \(user); periksa nama pengguna dalam alamat atau minta administrator server membuat login-nya."
+        case .postgresRoleCannotLogIn(let server, let user):
+            return en ? "The user \(user) on \(server) is not allowed to log in; ask the server's administrator for a login (ALTER ROLE \(user) LOGIN) or use another user."
+                      : "Pengguna \(user) di \(server) tidak diizinkan login; minta administrator server memberi izin login (ALTER ROLE \(user) LOGIN) atau gunakan pengguna lain."
+        case .postgresEncryptionRequired(let server, let user, let database):
+            return en ? "The server \(server) accepts user \(user) for database \(database) only over an encrypted connection; use sslmode=require (or leave sslmode out) instead of sslmode=disable."
+                      : "Server \(server) hanya menerima pengguna \(user) untuk basis data \(database) lewat koneksi terenkripsi; gunakan sslmode=require (atau hilangkan sslmode) sebagai ganti sslmode=disable."
+        case .postgresNoAccessRule(let server, let user, let database):
+            return en ? "The server \(server) has no rule letting user \(user) reach database \(database) from this machine; ask its administrator to add one to pg_hba.conf."
+                      : "Server \(server) tidak memiliki aturan yang mengizinkan pengguna \(user) mengakses basis data \(database) dari mesin ini; minta administratornya menambahkannya di pg_hba.conf."
+        case .postgresServerWithoutTLS(let server):
+            return en ? "The address asks for sslmode=require but the server \(server) does not offer encrypted connections; ask its administrator to enable ssl, or use sslmode=prefer on a network you trust."
+                      : "Alamat meminta sslmode=require tetapi server \(server) tidak menyediakan koneksi terenkripsi; minta administratornya mengaktifkan ssl, atau gunakan sslmode=prefer di jaringan yang Anda percayai."
+        case .postgresConnectDenied(let server, let user, let database):
+            return en ? "User \(user) may not connect to database \(database) on \(server); ask the database's owner to run GRANT CONNECT ON DATABASE \(database) TO \(user)."
+                      : "Pengguna \(user) tidak boleh terhubung ke basis data \(database) di \(server); minta pemilik basis data menjalankan GRANT CONNECT ON DATABASE \(database) TO \(user)."
+        case .postgresTooManyConnections(let server):
+            return en ? "The server \(server) has no free connection left (too many clients); try again in a moment or ask its administrator to raise max_connections."
+                      : "Server \(server) tidak punya koneksi tersisa (terlalu banyak klien); coba lagi sebentar lagi atau minta administratornya menaikkan max_connections."
+        case .postgresNotReady(let server):
+            return en ? "The server \(server) is starting up or shutting down and accepts no connections now; try again in a moment."
+                      : "Server \(server) sedang menyala atau dimatikan dan belum menerima koneksi; coba lagi sebentar lagi."
+        case .postgresUnsupportedAuthentication(let server, let user):
+            return en ? "The server \(server) asks user \(user) to log in by a method Pantau does not support (such as Kerberos or a client certificate); ask its administrator for a password login (scram-sha-256)."
+                      : "Server \(server) meminta pengguna \(user) login dengan cara yang tidak didukung Pantau (seperti Kerberos atau sertifikat klien); minta administratornya menyediakan login dengan kata sandi (scram-sha-256)."
+        case .postgresServerTooOld(let server, let version, let needed):
+            return en ? "The server \(server) runs PostgreSQL \(version), but Pantau needs PostgreSQL \(needed) or newer; ask its administrator to upgrade it."
+                      : "Server \(server) menjalankan PostgreSQL \(version), padahal Pantau memerlukan PostgreSQL \(needed) atau yang lebih baru; minta administratornya memperbaruinya."
+        case .postgresConnectionFailed(let server, let reason):
+            return en ? "Could not connect to the PostgreSQL server at \(server) (\(reason)); check the address and that the server is running."
+                      : "Tidak dapat terhubung ke server PostgreSQL di \(server) (\(reason)); periksa alamatnya dan apakah server berjalan."
 
 
         // Backups.
