@@ -49,6 +49,18 @@ public enum PantauError: Error, Equatable, Sendable {
     case storeAddressUnknownSSLMode(mode: String?, variable: String?)
     case storeAddressNoUser
     case postgresNotAvailableYet(address: String)
+    /// The server refused a change: the login may not change records of this region.
+    case serverRefusedChange(login: String, region: String)
+    /// The server refused a statement for a reason of its own (SQLSTATE and its words).
+    case serverRefused(store: String, reason: String)
+    case serverConnectionLost(store: String)
+    case notAPantauServerDatabase(store: String)
+    case serverDatabaseHoldsPantau(store: String)
+    case serverDatabaseFromNewerPantau(store: String)
+    case onlyOnSQLite(what: String, store: String)
+    case rightsOnlyOnServer(path: String)
+    case unknownLogin(login: String)
+    case notALogin(login: String)
     case passwordFileTooLarge(path: String)
     case passwordFileLineTooLong(path: String, line: Int)
 
@@ -241,6 +253,36 @@ public enum PantauError: Error, Equatable, Sendable {
         case .storeAddressNoUser:
             return en ? "The PostgreSQL address names no user and the login name could not be found; write it as postgresql://USER@HOST/DATABASE or set PGUSER."
                       : "Alamat PostgreSQL tidak menyebut pengguna dan nama login tidak ditemukan; tulis sebagai postgresql://PENGGUNA@HOST/BASISDATA atau isi PGUSER."
+        case .serverRefusedChange(let login, let region):
+            return en ? "The server refused the change: \(login) may not change records of \(region); the database's owner can give that right with `pantau grant \(login) --role editor --region CODE`. Nothing was changed."
+                      : "Server menolak perubahan: \(login) tidak berhak mengubah data \(region); pemilik basis data dapat memberi hak itu dengan `pantau grant \(login) --role editor --region KODE`. Tidak ada yang diubah."
+        case .serverRefused(let store, let reason):
+            return en ? "The server at \(store) refused: \(reason). Nothing was changed."
+                      : "Server di \(store) menolak: \(reason). Tidak ada yang diubah."
+        case .serverConnectionLost(let store):
+            return en ? "The connection to the server at \(store) was lost; nothing was changed. Try again when the network is back."
+                      : "Sambungan ke server di \(store) terputus; tidak ada yang diubah. Coba lagi setelah jaringan pulih."
+        case .notAPantauServerDatabase(let store):
+            return en ? "The database \(store) holds no Pantau data; make it one with `pantau init --db ADDRESS` (run by the database's owner)."
+                      : "Basis data \(store) tidak berisi data Pantau; jadikan basis data Pantau dengan `pantau init --db ALAMAT` (dijalankan pemilik basis data)."
+        case .serverDatabaseHoldsPantau(let store):
+            return en ? "The database \(store) already holds Pantau's tables; init never overwrites. Use it as it is, or create a new database for a new start."
+                      : "Basis data \(store) sudah berisi tabel Pantau; init tidak pernah menimpa. Gunakan apa adanya, atau buat basis data baru."
+        case .serverDatabaseFromNewerPantau(let store):
+            return en ? "The database \(store) was made by a newer Pantau; install that version to use it."
+                      : "Basis data \(store) dibuat oleh Pantau yang lebih baru; pasang versi itu untuk memakainya."
+        case .onlyOnSQLite(let what, let store):
+            return en ? "\(what) works on a SQLite file; \(store) is a PostgreSQL server, whose administrator backs it up and checks it with the server's own tools (pg_dump, amcheck)."
+                      : "\(what) berlaku untuk berkas SQLite; \(store) adalah server PostgreSQL, yang dicadangkan dan diperiksa administratornya dengan alat server itu sendiri (pg_dump, amcheck)."
+        case .rightsOnlyOnServer(let path):
+            return en ? "\(path) is a SQLite file: who may read or change it is decided by the file's permissions (see the README, \"A shared server\"); grant and revoke are for a PostgreSQL server."
+                      : "\(path) adalah berkas SQLite: siapa yang boleh membaca atau mengubahnya ditentukan izin berkas (lihat README, \"A shared server\"); grant dan revoke untuk server PostgreSQL."
+        case .unknownLogin(let login):
+            return en ? "There is no login named \(login) on this server; the server's administrator creates it first (CREATE ROLE \(login) LOGIN PASSWORD '…')."
+                      : "Tidak ada login bernama \(login) di server ini; administrator server membuatnya dahulu (CREATE ROLE \(login) LOGIN PASSWORD '…')."
+        case .notALogin(let login):
+            return en ? "\(login) is a group role that cannot log in; grant rights to an officer's own login."
+                      : "\(login) adalah peran kelompok yang tidak dapat masuk; berikan hak kepada login petugas sendiri."
         case .postgresNotAvailableYet(let address):
             return en ? "PostgreSQL stores (\(address)) are not available in this version of Pantau yet; use a SQLite file for now."
                       : "Basis data PostgreSQL (\(address)) belum tersedia di versi Pantau ini; untuk sementara gunakan berkas SQLite."

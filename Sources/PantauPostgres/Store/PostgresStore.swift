@@ -1,0 +1,116 @@
+import Foundation
+import Logging
+import PantauCore
+import PostgresNIO
+import Synchronization
+
+/// An office's data on a shared PostgreSQL server. The server enforces who may change what (roles and row-level
+/// security) and records who did (the audit trail takes the login the server authenticated); this store asks.
+///
+/// Reads share one connection (postgres-nio queues its queries); each write takes a connection of its own for its
+/// transaction, so that a read running meanwhile never lands inside it.
+public final class PostgresStore: PantauStore {
+    public let location: String
+    public let access: StoreAccess
+    public let readOnlyRequested: Bool
+    let connector: PostgresConnector
+    /// The regions never change once a database is made: read once, then every lookup and label is local.
+    let regions: RegionDirectory
+    private let reader: Mutex<PostgresConnection?>
+    /// Change notifications heard since opening (see ChangeFeed).
+    let changesHeard = Mutex(0)
+
+    init(connector: PostgresConnector, connection: PostgresConnection, access: StoreAccess, readOnlyRequested: Bool,
+         regions: RegionDirectory) {
+        self.location = connector.address.description
+        self.connector = connector
+        self.reader = Mutex(connection)
+        self.access = access
+        self.readOnlyRequested = readOnlyRequested
+        self.regions = regions
+    }
+
+    deinit {
+        let connection = reader.withLock { $0 }
+        connection?.close().whenComplete { _ in }
+    }
+
+    static let logger: Logger = {
+        var logger = Logger(label: "pantau.postgres")
+        logger.logLevel = .critical
+        return logger
+    }()
+
+    // MARK: running SQL
+
+    /// The reading connection, made again when the last one was lost.
+    func readingConnection() async throws -> PostgresConnection {
+        if let open = reader.withLock({ $0 }), !open.isClosed { return open }
+        let fresh = try await connector.connect()
+        if readOnlyRequested { try await fresh.run("SET default_transaction_read_only = on") }
+        reader.withLock { $0 = fresh }
+        return fresh
+    }
+
+    /// The rows of one query, each read by `decode` as they stream in.
+    func rows<T>(_ query: PostgresQuery, _ decode: (PostgresRandomAccessRow) throws -> T) async throws -> [T] {
+        try await failing { try await readingConnection().rows(query, decode) }
+    }
+
+    /// The single row of a query (an aggregate), or nil.
+    func row<T>(_ query: PostgresQuery, _ decode: (PostgresRandomAccessRow) throws -> T) async throws -> T? {
+        try await rows(query, decode).first
+    }
+
+    /// Runs `body` in one transaction on a connection of its own, all or nothing. Refused at once when this store
+    /// may not write; the server refuses what the login may not change (see PostgresRefusal).
+    func write<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        guard access == .readWrite else {
+            throw readOnlyRequested ? PantauError.readOnly(path: location) : PantauError.noWriteAccess(path: location)
+        }
+        let connection = try await connector.connect()
+        defer { connection.close().whenComplete { _ in } }
+        return try await failing {
+            try await connection.run("BEGIN")
+            do {
+                let result = try await body(connection)
+                try await connection.run("COMMIT")
+                return result
+            } catch {
+                try? await connection.run("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// The server's refusals and failures, as the sentence a user can act on.
+    func failing<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as PantauError {
+            throw error
+        } catch {
+            throw PostgresRefusal.sentence(for: error, store: location)
+        }
+    }
+}
+
+extension PostgresConnection {
+    /// Runs a statement, draining whatever it returns.
+    func run(_ query: PostgresQuery) async throws {
+        for try await _ in try await self.query(query, logger: PostgresStore.logger) {}
+    }
+
+    func rows<T>(_ query: PostgresQuery, _ decode: (PostgresRandomAccessRow) throws -> T) async throws -> [T] {
+        var result: [T] = []
+        for try await row in try await self.query(query, logger: PostgresStore.logger) { result.append(try decode(row.makeRandomAccess())) }
+        return result
+    }
+}
+
+extension PostgresRandomAccessRow {
+    /// The column's value, decoded: `try row["total", as: Int.self]`, or `try row["name"]` where the type is known.
+    subscript<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) -> T {
+        get throws { try self[column].decode(T.self, context: .default) }
+    }
+}
