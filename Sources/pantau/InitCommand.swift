@@ -3,7 +3,7 @@ import Foundation
 import PantauCore
 import PantauSQLite
 
-struct InitCommand: ParsableCommand {
+struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a new, empty office database holding the official region codes of Indonesia.",
@@ -13,7 +13,7 @@ struct InitCommand: ParsableCommand {
             interrupted init left behind is removed by the next one.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("The new database file (or sqlite:PATH); a PostgreSQL server (postgresql://USER@HOST:PORT/DATABASE) is not available yet.", valueName: "address"))
+    @Option(name: .long, help: ArgumentHelp("The new database file (or sqlite:PATH), or an empty database on a PostgreSQL server (postgresql://USER@HOST:PORT/DATABASE), made by its owner.", valueName: "address"))
     var db: String
 
     @Flag(name: .long, help: "Also load the bundled sample data (the Kutai Timur office and Kalimantan Timur/Utara).")
@@ -28,12 +28,12 @@ struct InitCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Language of the messages: id or en.", valueName: "id|en"))
     var lang: Language?
 
-    func run() throws {
+    func run() async throws {
         let language = lang ?? Language.fromEnvironment()
-        try reportingUserErrors(lang: language) {
-            let path = try DatabaseLocation(address: StoreAddress.parse(db, environment: ProcessInfo.processInfo.environment), isDefault: false).sqlitePath()
-            try SampleData.locate().createDatabase(at: path, withRecords: sample, office: office, group: group)
-            print(language == .en ? "Created \(path)." : "Basis data \(path) dibuat.")
+        try await reportingUserErrors(lang: language) {
+            let address = try StoreAddress.parse(db, environment: ProcessInfo.processInfo.environment)
+            try await StoreOpening.create(address, withRecords: sample, office: office, group: group)
+            print(language == .en ? "Created \(address)." : "Basis data \(address) dibuat.")
         }
     }
 }

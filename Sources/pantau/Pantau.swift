@@ -18,7 +18,8 @@ struct Pantau: AsyncParsableCommand {
             """,
         version: PantauVersion.summary,
         subcommands: [DashboardCommand.self, ReportCommand.self, PresentCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self,
-                      RATCommand.self, EvaluateCommand.self, LogCommand.self, SettingCommand.self, CheckCommand.self, BackupCommand.self],
+                      RATCommand.self, EvaluateCommand.self, LogCommand.self, SettingCommand.self, GrantCommand.self, RevokeCommand.self,
+                      CheckCommand.self, BackupCommand.self],
         defaultSubcommand: DashboardCommand.self)
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PantauCore
+import PantauPostgres
 import PantauSQLite
 
 /// The address picks the store: a file is the embedded SQLite store, a `postgresql://` address the shared server.
@@ -9,7 +10,23 @@ enum StoreOpening {
         case .sqlite:
             return try location.open(readOnly: readOnly, announce: announce)
         case .postgres(let address):
-            throw PantauError.postgresNotAvailableYet(address: address.description)
+            return try await PostgresStore.open(address, readOnly: readOnly)
+        }
+    }
+
+    /// A new office database: a file is built beside its place and moved there whole; a server database is
+    /// made from such a file, built in a temporary folder, in one transaction.
+    static func create(_ address: StoreAddress, withRecords: Bool, office: String?, group: String?) async throws {
+        let sample = try SampleData.locate()
+        switch address {
+        case .sqlite(let path):
+            try sample.createDatabase(at: path, withRecords: withRecords, office: office, group: group)
+        case .postgres(let server):
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pantau-init-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let file = try sample.createDatabase(at: folder.appendingPathComponent("new.db").path, withRecords: withRecords, office: office)
+            try await PostgresStore.create(server, from: file.tableContents())
         }
     }
 }

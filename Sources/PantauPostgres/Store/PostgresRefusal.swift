@@ -5,6 +5,7 @@ import PostgresNIO
 /// (SQLSTATE 42501, or a row-level security policy); the sentence names the right that was missing.
 enum PostgresRefusal {
     static func sentence(for error: any Error, store: String) -> PantauError {
+        if let error = error as? PantauError { return error }
         guard let error = error as? PSQLError else { return .serverRefused(store: store, reason: "\(error)") }
         switch error.code {
         case .server:

@@ -197,19 +197,7 @@ public final class Store: Sendable {
 
     /// Changes a setting as a user asks: a region by name or code, a positive number of years; kept in the audit trail.
     public func changeSetting(_ key: SettingKey, to text: String, who: String = Operator.current) throws {
-        var value = text.trimmingCharacters(in: .whitespaces)
-        // A setting is printed on reports and screens: it must not carry escape sequences there.
-        if value.unicodeScalars.contains(where: TerminalSafe.isControl) { throw PantauError.controlCharacters(field: key.rawValue) }
-        switch key {
-        case .officeRegion:
-            value = try resolveRegion(value).code
-        case .ratStaleYears:
-            guard let years = Int(value), years >= 1 else { throw PantauError.notPositive(field: key.rawValue, text: value) }
-            value = String(years)
-        case .officeName, .demo:
-            break
-        }
-        let newValue = value
+        let newValue = try SettingValue.checked(key, text) { try resolveRegion($0).code }
         try write { db in
             let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key.rawValue])
             try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
