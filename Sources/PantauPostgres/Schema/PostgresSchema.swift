@@ -17,6 +17,7 @@ public enum PostgresSchema {
         Migration(name: "v2 audit trail", sql: PostgresAudit.v2),
         Migration(name: "v3 audit ids are never reused", sql: PostgresAudit.v3),
         Migration(name: "v4 rights", sql: PostgresRightsSchema.v4),
+        Migration(name: "v5 change notices", sql: PostgresChangeNotices.v5),
     ]
 
     /// Made before the first migration, by the owner only: a login without rights may not create tables.

@@ -17,8 +17,9 @@ public final class PostgresStore: PantauStore {
     /// The regions never change once a database is made: read once, then every lookup and label is local.
     let regions: RegionDirectory
     private let reader: Mutex<PostgresConnection?>
-    /// Change notifications heard since opening (see ChangeFeed).
+    /// Change notifications heard since opening, and whether anyone listens yet (see ChangeFeed).
     let changesHeard = Mutex(0)
+    let listener = Mutex(false)
 
     init(connector: PostgresConnector, connection: PostgresConnection, access: StoreAccess, readOnlyRequested: Bool,
          regions: RegionDirectory) {

@@ -1,0 +1,91 @@
+import Foundation
+import PantauTestSupport
+import Testing
+
+/// The real binary against a real PostgreSQL server: the same sample data gives the same bytes as the SQLite file;
+/// init refuses a database that holds Pantau; rights are granted, listed, enforced by the server and revoked.
+/// Without a server (PANTAU_TEST_POSTGRES) the suite says so in one line; with PANTAU_REQUIRE_POSTGRES=1 it fails.
+@Suite(.serialized) struct PostgresCommandLineTests {
+    /// One office database with the sample, made once through `pantau init --sample` by its owner.
+    struct Office: Sendable {
+        let server: PostgresServer
+        let database: PostgresServer.Database
+        let file: String
+    }
+
+    static let office: Result<Office?, any Error> = Result {
+        guard let server = try PostgresServer.available() else { return nil }
+        let database = try server.freshDatabase()
+        let made = try CLI.run(["init", "--sample", "--office", "Kutim", "--db", database.url])
+        guard made.status == 0 else { throw InitFailed(stderr: made.stderr) }
+        let file = Fixtures.temporaryPath()
+        _ = try CLI.run(["init", "--sample", "--office", "Kutim", "--db", file])
+        return Office(server: server, database: database, file: file)
+    }
+
+    struct InitFailed: Error { let stderr: String }
+
+    func office() throws -> Office? { try Self.office.get() }
+
+    @Test func theSameSampleGivesTheSameReportsByteForByte() throws {
+        guard let office = try office() else { return }
+        for scope in ["Indonesia", "64", "65", "64.08", "64.08.03", "64.01", "65.71", "64.72.01"] {
+            for year in [2019, 2020, 2021, 2022, 2023] {
+                let onFile = try CLI.run(["report", "--db", office.file, "--scope", scope, "--year", String(year), "--format", "json"])
+                let onServer = try CLI.run(["report", "--db", office.database.url, "--scope", scope, "--year", String(year), "--format", "json"])
+                #expect(onServer.stdout == onFile.stdout, "\(scope) \(year)")
+                #expect(onServer.status == onFile.status && onServer.stderr == onFile.stderr, "\(scope) \(year)")
+            }
+        }
+        let facts = try CLI.run(["report", "--db", office.database.url, "--scope", "Muara Bengkal", "--format", "csv"])
+        #expect(facts.stdout.contains("Jumlah,49,19,30"))
+    }
+
+    @Test func initRefusesADatabaseThatHoldsPantau() throws {
+        guard let office = try office() else { return }
+        let again = try CLI.run(["init", "--db", office.database.url, "--lang", "en"])
+        #expect(again.status == 1)
+        #expect(again.stderr == "pantau: The database \(Self.shown(office.database.url)) already holds Pantau's tables; init never overwrites. Use it as it is, or create a new database for a new start.\n")
+    }
+
+    @Test func rightsAreGrantedListedEnforcedAndRevoked() throws {
+        guard let office = try office() else { return }
+        let owner = office.database.url
+        let kutim = try office.server.createLogin("kutim")
+        let kukar = try office.server.createLogin("kukar")
+        #expect(try CLI.run(["grant", kutim.name, "--role", "editor", "--region", "Kutai Timur", "--db", owner, "--lang", "en"]).stdout
+                == "\(kutim.name) is now editor of Kutai Timur.\n")
+        #expect(try CLI.run(["grant", kukar.name, "--role", "viewer", "--db", owner]).status == 0)
+        // login, role, region, when, by whom: the time changes, the rest does not.
+        let list = try CLI.run(["grant", "--list", "--db", owner, "--lang", "en"]).stdout.split(separator: "\n")
+            .map { $0.replacingOccurrences(of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"#, with: "TIME", options: .regularExpression) }
+        #expect(list == ["\(kukar.name)  viewer  everywhere  TIME  \(office.database.owner.name)",
+                         "\(kutim.name)  editor  Kabupaten Kutai Timur (64.08)  TIME  \(office.database.owner.name)"])
+
+        // A viewer reads everything and changes nothing; an editor may not change the office's settings.
+        let asKukar = try office.server.url(of: office.database.name, as: kukar)
+        #expect(try CLI.run(["report", "--db", asKukar, "--scope", "64.08.03", "--format", "csv"]).stdout.contains("Jumlah,49,19,30"))
+        let asKutim = try office.server.url(of: office.database.name, as: kutim)
+        let setting = try CLI.run(["setting", "office_name", "Lain", "--db", asKutim, "--lang", "en"])
+        #expect(setting.status == 1)
+        #expect(setting.stderr == "pantau: The server at \(Self.shown(asKutim)) refused: permission denied for table setting (SQLSTATE 42501). Nothing was changed.\n")
+
+        #expect(try CLI.run(["revoke", kukar.name, "--db", owner, "--lang", "en"]).stdout == "\(kukar.name) has no rights here any more.\n")
+        #expect(try CLI.run(["revoke", kukar.name, "--db", owner, "--lang", "en"]).stdout == "\(kukar.name) had no rights here; nothing changed.\n")
+        let unknown = try CLI.run(["grant", "nobody_here", "--role", "viewer", "--db", owner, "--lang", "en"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "pantau: There is no login named nobody_here on this server; the server's administrator creates it first (CREATE ROLE nobody_here LOGIN PASSWORD '…').\n")
+    }
+
+    @Test func aFileSaysItsRightsAreItsPermissions() throws {
+        let file = try Fixtures.freshSampleDatabase()
+        let grant = try CLI.run(["grant", "siti", "--role", "editor", "--db", file, "--lang", "en"])
+        #expect(grant.status == 1)
+        #expect(grant.stderr == "pantau: \(file) is a SQLite file: who may read or change it is decided by the file's permissions (see the README, \"A shared server\"); grant and revoke are for a PostgreSQL server.\n")
+    }
+
+    /// An address as Pantau shows it: without the password.
+    static func shown(_ url: String) -> String {
+        url.replacingOccurrences(of: #":[^:@/]*@"#, with: "@", options: .regularExpression)
+    }
+}
