@@ -48,7 +48,7 @@ public enum PantauError: Error, Equatable, Sendable {
     case storeAddressSSLModeNotSupported(mode: String)
     case storeAddressUnknownSSLMode(mode: String?, variable: String?)
     case storeAddressNoUser
-    case postgresNotAvailableYet(address: String)
+    case importNotOnServerYet(store: String)
     /// The server refused a change: the login may not change records of this region.
     case serverRefusedChange(login: String, region: String)
     /// The server refused a statement for a reason of its own (SQLSTATE and its words).
@@ -283,9 +283,9 @@ public enum PantauError: Error, Equatable, Sendable {
         case .notALogin(let login):
             return en ? "\(login) is a group role that cannot log in; grant rights to an officer's own login."
                       : "\(login) adalah peran kelompok yang tidak dapat masuk; berikan hak kepada login petugas sendiri."
-        case .postgresNotAvailableYet(let address):
-            return en ? "PostgreSQL stores (\(address)) are not available in this version of Pantau yet; use a SQLite file for now."
-                      : "Basis data PostgreSQL (\(address)) belum tersedia di versi Pantau ini; untuk sementara gunakan berkas SQLite."
+        case .importNotOnServerYet(let store):
+            return en ? "Importing files into the PostgreSQL server at \(store) is not available in this version yet; nothing was changed. Import into the office's SQLite file meanwhile."
+                      : "Impor berkas ke server PostgreSQL di \(store) belum tersedia di versi ini; tidak ada yang diubah. Sementara itu, impor ke berkas SQLite kantor."
         case .passwordFileTooLarge(let path):
             return en ? "The password file \(path) is larger than 1 MB, which no password file needs; check that it is the right file (HOST:PORT:DATABASE:USER:PASSWORD lines)."
                       : "Berkas kata sandi \(path) lebih besar dari 1 MB, padahal berkas kata sandi tidak pernah sebesar itu; periksa apakah berkasnya benar (baris HOST:PORT:BASISDATA:PENGGUNA:KATASANDI)."

@@ -17,7 +17,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try reportingUserErrors(lang: database.language) {
-            try database.sqliteStore().backup(to: file)
+            try database.sqliteStore(for: "pantau backup").backup(to: file)
             print(database.language == .en ? "Backup written to \(file)." : "Cadangan ditulis ke \(file).")
         }
     }

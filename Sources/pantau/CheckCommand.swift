@@ -9,7 +9,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check a database file: its integrity, schema, migrations and the references between its tables.",
         discussion: "Reads the whole file and changes nothing. Exit status 0 when all is well, 1 with the problems listed.")
 
-    @Option(name: .long, help: ArgumentHelp("The database: a file path (or sqlite:PATH), or a PostgreSQL server as postgresql://USER@HOST:PORT/DATABASE (not available yet). Else $PANTAU_DB, else ~/.local/share/pantau/pantau.db.", valueName: "address"))
+    @Option(name: .long, help: ArgumentHelp("The database: a file path (or sqlite:PATH), (a PostgreSQL server is checked with its own tools). Else $PANTAU_DB, else ~/.local/share/pantau/pantau.db.", valueName: "address"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("Language of the text: id (Indonesian) or en (English). Default: from LANG.", valueName: "id|en"))
@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let language = lang ?? Language.fromEnvironment()
         try reportingUserErrors(lang: language) {
-            let path = try DatabaseLocation.resolve(option: db).sqlitePath()
+            let path = try DatabaseLocation.resolve(option: db).sqlitePath(for: "pantau check")
             let findings = try DatabaseCheck.run(at: path, lang: language)
             let (fine, problem) = language == .en ? ("ok     ", "PROBLEM") : ("baik   ", "MASALAH")
             for finding in findings {

@@ -13,7 +13,7 @@ struct Pantau: AsyncParsableCommand {
 
             Which database: --db ADDRESS, else the PANTAU_DB environment variable, else $XDG_DATA_HOME/pantau/pantau.db \
             (normally ~/.local/share/pantau/pantau.db). An address is a file path (or sqlite:PATH); \
-            postgresql://USER@HOST:PORT/DATABASE names a PostgreSQL server, which this version cannot open yet. When no database is named and none is there yet, pantau creates a \
+            postgresql://USER@HOST:PORT/DATABASE names a PostgreSQL server (see the README). When no database is named and none is there yet, pantau creates a \
             demo database from the bundled sample data; start a real office database with `pantau init --db PATH`.
             """,
         version: PantauVersion.summary,
@@ -25,7 +25,7 @@ struct Pantau: AsyncParsableCommand {
 
 /// Options of every command that opens a database.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database: a file path (or sqlite:PATH), or a PostgreSQL server as postgresql://USER@HOST:PORT/DATABASE (not available yet). Else $PANTAU_DB, else ~/.local/share/pantau/pantau.db.", valueName: "address"))
+    @Option(name: .long, help: ArgumentHelp("The database: a file path (or sqlite:PATH), or a PostgreSQL server as postgresql://USER@HOST:PORT/DATABASE. Else $PANTAU_DB, else ~/.local/share/pantau/pantau.db.", valueName: "address"))
     var db: String?
 
     @Flag(name: .long, help: "Open the database read-only: nothing is written, not even the demo database.")

@@ -41,9 +41,9 @@ extension PantauStore {
 
 extension DatabaseOptions {
     /// For what only a SQLite file can do (a file backup): a server's address is refused with a sentence.
-    func sqliteStore() throws -> Store {
+    func sqliteStore(for what: String) throws -> Store {
         let location = try DatabaseLocation.resolve(option: db)
-        _ = try location.sqlitePath()
+        _ = try location.sqlitePath(for: what)
         return try location.open(readOnly: readOnly)
     }
 }

@@ -139,7 +139,9 @@ import Testing
         let location = try DatabaseLocation.resolve(option: nil, environment: environment, loginName: "operator")
         #expect(location == DatabaseLocation(address: .postgres(PostgresAddress(user: "siti", host: .name("db.kantor"), database: "pantau")),
                                              isDefault: false))
-        #expect(throws: PantauError.postgresNotAvailableYet(address: "postgresql://siti@db.kantor:5432/pantau")) { try location.sqlitePath() }
+        #expect(throws: PantauError.onlyOnSQLite(what: "pantau backup", store: "postgresql://siti@db.kantor:5432/pantau")) {
+            try location.sqlitePath(for: "pantau backup")
+        }
         #expect(throws: PantauError.storeAddressUnknownScheme(scheme: "mysql")) {
             try DatabaseLocation.resolve(option: "mysql://x", environment: environment, loginName: "operator")
         }
@@ -247,10 +249,10 @@ import Testing
             == "Alamat PostgreSQL tidak menyebut pengguna dan nama login tidak ditemukan; tulis sebagai postgresql://PENGGUNA@HOST/BASISDATA atau isi PGUSER.")
     }
 
-    @Test func notAvailableYetInBothLanguages() {
-        let error = PantauError.postgresNotAvailableYet(address: "postgresql://siti@db.kantor:5432/pantau")
-        #expect(error.message(.en) == "PostgreSQL stores (postgresql://siti@db.kantor:5432/pantau) are not available in this version of Pantau yet; use a SQLite file for now.")
-        #expect(error.message(.id) == "Basis data PostgreSQL (postgresql://siti@db.kantor:5432/pantau) belum tersedia di versi Pantau ini; untuk sementara gunakan berkas SQLite.")
+    @Test func whatOnlyAFileDoesIsRefusedOnAServerInBothLanguages() {
+        let error = PantauError.onlyOnSQLite(what: "pantau backup", store: "postgresql://siti@db.kantor:5432/pantau")
+        #expect(error.message(.en) == "pantau backup works on a SQLite file; postgresql://siti@db.kantor:5432/pantau is a PostgreSQL server, whose administrator backs it up and checks it with the server's own tools (pg_dump, amcheck).")
+        #expect(error.message(.id) == "pantau backup berlaku untuk berkas SQLite; postgresql://siti@db.kantor:5432/pantau adalah server PostgreSQL, yang dicadangkan dan diperiksa administratornya dengan alat server itu sendiri (pg_dump, amcheck).")
     }
 
     // MARK: The password is never printed
@@ -296,7 +298,7 @@ import Testing
                 dump(address, to: &dumped)
                 for shown in [address.description, String(describing: address), String(reflecting: address), dumped,
                               StoreAddress.postgres(address).description, "\(address.password!)",
-                              PantauError.postgresNotAvailableYet(address: address.description).message(.en)] {
+                              PantauError.serverConnectionLost(store: address.description).message(.en)] {
                     #expect(!shown.contains(password), "\(text) shows its password in \(shown)")
                 }
             }
@@ -312,7 +314,7 @@ import Testing
                     var dumped = ""
                     dump(address, to: &dumped)
                     shown = [address.description, String(reflecting: address), dumped,
-                             PantauError.postgresNotAvailableYet(address: address.description).message(.en)]
+                             PantauError.serverConnectionLost(store: address.description).message(.en)]
                 } catch let error as PantauError {
                     shown = [error.message(.en), error.message(.id), "\(error)"]
                 }

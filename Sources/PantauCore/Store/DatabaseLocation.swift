@@ -36,12 +36,12 @@ public struct DatabaseLocation: Sendable, Equatable {
         return DatabaseLocation(path: dataHome + "/pantau/pantau.db", isDefault: true)
     }
 
-    /// The SQLite file's path. A PostgreSQL address is refused with a sentence until this version has a
-    /// PostgreSQL store.
-    public func sqlitePath() throws -> String {
+    /// The SQLite file's path, for what only a file can do (`what`: a backup, a check); a server's address is
+    /// refused with the sentence that says what to use there instead.
+    public func sqlitePath(for what: String = "This") throws -> String {
         switch address {
         case .sqlite(let path): return path
-        case .postgres(let postgres): throw PantauError.postgresNotAvailableYet(address: postgres.description)
+        case .postgres(let postgres): throw PantauError.onlyOnSQLite(what: what, store: postgres.description)
         }
     }
 }
