@@ -45,7 +45,20 @@ struct GatedSource: DashboardDataSource {
     func save(_ change: FieldChange, waiting: @escaping @Sendable (WriteHolder) -> Void) async throws { try await loader.save(change, waiting: waiting) }
     func changeToken() -> String { loader.changeToken() }
     var isSnapshot: Bool { loader.isSnapshot }
+    /// The server's link as the test sets it.
+    var link = Link()
+    var isReachable: Bool { link.isUp }
     func reopenedIfFrozen() -> (any DashboardDataSource)? { nil }
+}
+
+/// Whether the data's server can be reached, switched by the test.
+final class Link: @unchecked Sendable {
+    private let lock = NSLock()
+    private var up = true
+    var isUp: Bool {
+        get { lock.withLock { up } }
+        set { lock.withLock { up = newValue } }
+    }
 }
 
 /// The scopes whose loads have returned, in order, shared between load threads and the test.

@@ -140,6 +140,22 @@ import Testing
         print("selection key→frame while loading, 80×24, \(latencies.count) keys: p50 \(p50.milliseconds) ms, p99 \(p99.milliseconds) ms")
         #expect(p99 < .seconds(1))
     }
+
+    /// A server that cannot be reached: the last figures stay, the status line says so, and it goes when the
+    /// link is back; keys are answered all along.
+    @Test func aLostServerIsShownWhileTheLastFiguresStay() throws {
+        let source = GatedSource(loader: loader) { _, _ in nil }
+        var h = try Harness(source: source)
+        source.link.isUp = false
+        h.runtime.step()
+        #expect(h.terminal.screen.split(separator: "\n").last == " Kabupaten Kutai Timur · 2023  TERPUTUS · mencoba lagi   DEMO          q keluar")
+        #expect(h.terminal.screen.contains("Muara Bengkal      49    19    30  38,8 %"))
+        try h.press(.down)
+        #expect(h.state.main.selected == 1)
+        source.link.isUp = true
+        h.runtime.step()
+        #expect(!h.terminal.screen.contains("TERPUTUS"))
+    }
 }
 
 extension Duration {

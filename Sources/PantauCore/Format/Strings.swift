@@ -73,6 +73,7 @@ public struct Strings: Sendable {
     public var demoBadge: String { t("DEMO", "DEMO") }
     public var readOnlyBadge: String { t("HANYA BACA", "READ-ONLY") }
     public var snapshotBadge: String { t("SALINAN", "SNAPSHOT") }
+    public var disconnectedBadge: String { t("TERPUTUS · mencoba lagi", "DISCONNECTED · retrying") }
     public var unplaced: String { t("(kecamatan tidak diketahui)", "(subdistrict unknown)") }
 }
 

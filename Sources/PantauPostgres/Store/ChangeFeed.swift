@@ -11,6 +11,8 @@ extension PostgresStore {
         return String(changesHeard.withLock { $0 })
     }
 
+    public var isReachable: Bool { reachable.withLock { $0 } }
+
     /// A server's data is never a frozen copy.
     public func reopenedIfFrozen() -> (any PantauStore)? { nil }
 
@@ -28,6 +30,7 @@ extension PostgresStore {
             while !Task.isCancelled, let connector = self?.connector {
                 do {
                     let connection = try await connector.connect()
+                    self?.reachable.withLock { $0 = true }
                     pause = .milliseconds(250)
                     self?.changesHeard.withLock { $0 += 1 }
                     try await connection.listen(on: "pantau_change") { notices in
@@ -35,6 +38,7 @@ extension PostgresStore {
                     }
                     try? await connection.close()
                 } catch {
+                    self?.reachable.withLock { $0 = false }
                     try? await Task.sleep(for: pause)
                     pause = min(pause * 2, .seconds(5))
                 }

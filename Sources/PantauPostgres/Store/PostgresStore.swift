@@ -20,6 +20,8 @@ public final class PostgresStore: PantauStore {
     /// Change notifications heard since opening, and whether anyone listens yet (see ChangeFeed).
     let changesHeard = Mutex(0)
     let listener = Mutex(false)
+    /// False while the listening connection is lost and being made again.
+    let reachable = Mutex(true)
 
     init(connector: PostgresConnector, connection: PostgresConnection, access: StoreAccess, readOnlyRequested: Bool,
          regions: RegionDirectory) {

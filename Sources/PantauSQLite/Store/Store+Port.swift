@@ -3,6 +3,7 @@ import PantauCore
 /// The SQLite file is one of Pantau's stores. Its queries are quick local reads, so they answer synchronously.
 extension Store: PantauStore {
     public var location: String { path }
+    public var isReachable: Bool { true }
 
     /// A snapshot is reopened, live if the shared-memory file can be made now.
     public func reopenedIfFrozen() -> (any PantauStore)? {

@@ -43,6 +43,8 @@ public struct DashboardState: Sendable, Equatable {
     public var isReadOnly: Bool
     /// Read from a frozen copy because SQLite's shared-memory file could not be made; reopened when the file changes.
     public var isSnapshot = false
+    /// The server cannot be reached: the figures shown are the last ones read, and Pantau keeps trying.
+    public var isDisconnected = false
     public var quitting = false
     /// A load has been running for a noticeable time; the status line says so until its result arrives.
     public var isLoadingSlowly = false

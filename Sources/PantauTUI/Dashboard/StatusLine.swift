@@ -13,7 +13,7 @@ struct StatusLine {
         let place = state.message == nil && !state.editingFilter ? state.data.map { "\($0.scopeName) \(g.separator) \($0.year)" } ?? "" : ""
         x = canvas.put(" " + place + (place.isEmpty ? "" : " "), x: x, y: rect.y, style: theme.status, clip: rect)
         let readOnly = state.isSnapshot ? s.readOnlyBadge + " " + g.separator.description + " " + s.snapshotBadge : s.readOnlyBadge
-        for (shown, badge) in [(state.isDemo, s.demoBadge), (state.isReadOnly, readOnly)] where shown {
+        for (shown, badge) in [(state.isDisconnected, s.disconnectedBadge), (state.isDemo, s.demoBadge), (state.isReadOnly, readOnly)] where shown {
             x = canvas.put(" " + badge + " ", x: x, y: rect.y, style: theme.badge, clip: rect)
             x = canvas.put(" ", x: x, y: rect.y, style: theme.status, clip: rect)
         }

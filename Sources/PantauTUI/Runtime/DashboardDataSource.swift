@@ -11,6 +11,8 @@ public protocol DashboardDataSource: Sendable {
     func changeToken() -> String
     /// Whether the data is a frozen copy (then a change is seen by reopening it).
     var isSnapshot: Bool { get }
+    /// False while the data's server cannot be reached (the last figures stay on screen meanwhile).
+    var isReachable: Bool { get }
     /// A fresh source over the changed data when this one is a frozen copy; nil when it sees changes by itself.
     func reopenedIfFrozen() -> (any DashboardDataSource)?
 }
@@ -25,6 +27,8 @@ extension DashboardLoader: DashboardDataSource {
     public func changeToken() -> String { store.changeToken() }
 
     public var isSnapshot: Bool { store.isSnapshot }
+
+    public var isReachable: Bool { store.isReachable }
 
     public func reopenedIfFrozen() -> (any DashboardDataSource)? {
         store.reopenedIfFrozen().map { DashboardLoader(store: $0) }

@@ -78,6 +78,10 @@ public final class DashboardRuntime {
         case .ignored:
             break
         case nil:
+            if state.isDisconnected == source.isReachable {
+                state.isDisconnected = !source.isReachable
+                changed = true
+            }
             if !isBusy && databaseChanged() {
                 state.isSnapshot = source.isSnapshot
                 apply(.databaseChanged)

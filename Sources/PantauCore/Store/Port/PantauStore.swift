@@ -81,6 +81,8 @@ public protocol PantauStore: AnyObject, Sendable {
     func changeToken() -> String
     /// A fresh store over the changed data when this one is a frozen copy; nil when it sees changes by itself.
     func reopenedIfFrozen() -> (any PantauStore)?
+    /// Whether the store can be reached now: a file always can, a server's connection may be lost for a while.
+    var isReachable: Bool { get }
     /// From now on, a write that has to wait for another officer's tells `report` once what it waits for (nil: stop).
     func reportWriteWaits(_ report: (@Sendable (WriteHolder) -> Void)?)
 }
