@@ -89,3 +89,33 @@ import Testing
         url.replacingOccurrences(of: #":[^:@/]*@"#, with: "@", options: .regularExpression)
     }
 }
+
+/// The dashboard on a server in a real terminal: another office's change appears by itself, and a change outside
+/// a login's region is refused by the server, whatever client asks.
+@Suite struct PostgresDashboardEndToEndTests {
+    @Test func aChangeFromASecondLoginShowsAndAForeignRegionIsRefused() throws {
+        guard let server = try PostgresServer.available() else { return }
+        let database = try server.freshDatabase()
+        #expect(try CLI.run(["init", "--sample", "--office", "Kutim", "--db", database.url]).status == 0)
+        let kutim = try server.createLogin("kutim"), kukar = try server.createLogin("kukar")
+        #expect(try CLI.run(["grant", kutim.name, "--role", "editor", "--region", "64.08", "--db", database.url]).status == 0)
+        #expect(try CLI.run(["grant", kukar.name, "--role", "editor", "--region", "64.02", "--db", database.url]).status == 0)
+        let asKutim = try server.url(of: database.name, as: kutim), asKukar = try server.url(of: database.name, as: kukar)
+
+        let term = try TmuxTerminal()
+        try term.typeLine(try term.pantauLine("--db '\(asKutim)' --scope 64.08.03"))
+        #expect(try term.waitFor("Koperasi · Muara Bengkal, Kutai Timur: 49, aktif 19 · 2023").ok)
+
+        let rat = try CLI.run(["rat", "6408031000000023", "--year", "2023", "--db", asKutim])
+        #expect(rat.status == 0, "\(rat.stderr)")
+        let shown = try term.waitFor("Koperasi · Muara Bengkal, Kutai Timur: 49, aktif 20 · 2023", timeout: 3)
+        #expect(shown.ok, "the open screen shows 20 within 2 seconds")
+
+        let refused = try CLI.run(["rat", "6408031000000010", "--year", "2023", "--db", asKukar, "--lang", "en"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "pantau: The server refused the change: \(kukar.name) may not change records of Muara Bengkal, Kutai Timur (64.08.03); the database's owner can give that right with `pantau grant \(kukar.name) --role editor --region CODE`. Nothing was changed.\n")
+        #expect(try CLI.run(["report", "--db", database.url, "--scope", "64.08.03", "--format", "csv"]).stdout.contains("Jumlah,49,20,29"))
+        try term.press("q")
+        #expect(term.modesAfterExit().status == "0")
+    }
+}
