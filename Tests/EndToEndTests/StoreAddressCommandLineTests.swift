@@ -2,11 +2,10 @@ import Foundation
 import PantauTestSupport
 import Testing
 
-/// `--db` and `PANTAU_DB` from the command line: a PostgreSQL address gets one sentence (this version has no
-/// PostgreSQL store yet), never a folder named `postgresql:`; an unknown scheme gets one sentence; `sqlite:PATH`
-/// is the file PATH.
+/// `--db` and `PANTAU_DB` from the command line: a PostgreSQL address is a server (where none answers, one
+/// sentence), never a folder named `postgresql:`; an unknown scheme gets one sentence; `sqlite:PATH` is the file PATH.
 @Suite struct StoreAddressCommandLineTests {
-    let notAvailable = "pantau: PostgreSQL stores (postgresql://u@127.0.0.1:1/x) are not available in this version of Pantau yet; use a SQLite file for now.\n"
+    let refused = "pantau: No PostgreSQL server answers at 127.0.0.1:1 (connection refused); check that the server is running and that the host and port in the address are right.\n"
 
     /// An empty working directory, to see that a refused address left nothing in it.
     func emptyDirectory() throws -> String {
@@ -20,18 +19,19 @@ import Testing
     @Test func aPostgreSQLAddressGetsOneSentenceAndCreatesNothing() throws {
         let directory = try emptyDirectory()
         let address = "postgresql://u:secret@127.0.0.1:1/x"
-        for arguments in [["report", "--db", address, "--lang", "en"], ["init", "--db", address, "--lang", "en"],
-                          ["check", "--db", address, "--lang", "en"], ["--db", address, "--lang", "en"],
-                          ["rat", "6408031000000023", "--year", "2023", "--db", address, "--lang", "en"]] {
+        let checkOnAServer = "pantau: pantau check works on a SQLite file; postgresql://u@127.0.0.1:1/x is a PostgreSQL server, whose administrator backs it up and checks it with the server's own tools (pg_dump, amcheck).\n"
+        for (arguments, sentence) in [(["report", "--db", address, "--lang", "en"], refused), (["init", "--db", address, "--lang", "en"], refused),
+                                      (["check", "--db", address, "--lang", "en"], checkOnAServer), (["--db", address, "--lang", "en"], refused),
+                                      (["rat", "6408031000000023", "--year", "2023", "--db", address, "--lang", "en"], refused)] {
             let result = try CLI.run(arguments, environment: ["XDG_DATA_HOME": directory], directory: directory)
             #expect(result.status == 1, "\(arguments)")
             #expect(result.stdout.isEmpty)
-            #expect(result.stderr == notAvailable, "\(arguments)")
+            #expect(result.stderr == sentence, "\(arguments)")
             #expect(!result.stderr.contains("secret"))
         }
         let indonesian = try CLI.run(["report", "--db", address], directory: directory)
         #expect(indonesian.status == 1)
-        #expect(indonesian.stderr == "pantau: Basis data PostgreSQL (postgresql://u@127.0.0.1:1/x) belum tersedia di versi Pantau ini; untuk sementara gunakan berkas SQLite.\n")
+        #expect(indonesian.stderr == "pantau: Tidak ada server PostgreSQL yang menjawab di 127.0.0.1:1 (koneksi ditolak); periksa apakah server berjalan dan host serta port dalam alamat sudah benar.\n")
         #expect(try contents(directory) == [], "no folder postgresql: and no demo database")
     }
 
@@ -40,7 +40,7 @@ import Testing
         let result = try CLI.run(["report", "--lang", "en"], environment: ["PANTAU_DB": "postgres://u:secret@127.0.0.1:1/x", "XDG_DATA_HOME": directory],
                                  directory: directory)
         #expect(result.status == 1 && result.stdout.isEmpty)
-        #expect(result.stderr == notAvailable)
+        #expect(result.stderr == refused)
         let mysql = try CLI.run(["report", "--lang", "en"], environment: ["PANTAU_DB": "mysql://x", "XDG_DATA_HOME": directory], directory: directory)
         #expect(mysql.status == 1)
         #expect(mysql.stderr == "pantau: mysql:// is not a kind of database Pantau can open; give a file path, sqlite:PATH or postgresql://USER@HOST:PORT/DATABASE.\n")
