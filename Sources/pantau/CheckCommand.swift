@@ -9,7 +9,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check a database file: its integrity, schema, migrations and the references between its tables.",
         discussion: "Reads the whole file and changes nothing. Exit status 0 when all is well, 1 with the problems listed.")
 
-    @Option(name: .long, help: ArgumentHelp("The database: a file path (or sqlite:PATH), a PostgreSQL server (postgresql://USER@HOST:PORT/DATABASE) is checked with its own tools instead. Else $PANTAU_DB, else ~/.local/share/pantau/pantau.db.", valueName: "address"))
+    @Option(name: .long, help: ArgumentHelp("The database file (a path, or sqlite:PATH); a PostgreSQL server (postgresql://USER@HOST:PORT/DATABASE) is checked with its own tools instead. Else $PANTAU_DB, else ~/.local/share/pantau/pantau.db.", valueName: "address"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("Language of the text: id (Indonesian) or en (English). Default: from LANG.", valueName: "id|en"))
