@@ -31,8 +31,9 @@ public final class PostgresStore: PantauStore {
     }
 
     deinit {
-        let connection = reader.withLock { $0 }
-        connection?.close().whenComplete { _ in }
+        // The connection must outlive its closing: the future's handler keeps it until then.
+        guard let connection = reader.withLock({ $0 }) else { return }
+        connection.close().whenComplete { _ in _ = connection }
     }
 
     static let logger: Logger = {
@@ -69,17 +70,23 @@ public final class PostgresStore: PantauStore {
             throw readOnlyRequested ? PantauError.readOnly(path: location) : PantauError.noWriteAccess(path: location)
         }
         let connection = try await connector.connect()
-        defer { connection.close().whenComplete { _ in } }
-        return try await failing {
-            try await connection.run("BEGIN")
-            do {
-                let result = try await body(connection)
-                try await connection.run("COMMIT")
-                return result
-            } catch {
-                try? await connection.run("ROLLBACK")
-                throw error
+        do {
+            let result = try await failing {
+                try await connection.run("BEGIN")
+                do {
+                    let result = try await body(connection)
+                    try await connection.run("COMMIT")
+                    return result
+                } catch {
+                    try? await connection.run("ROLLBACK")
+                    throw error
+                }
             }
+            try? await connection.close()
+            return result
+        } catch {
+            try? await connection.close()
+            throw error
         }
     }
 
