@@ -66,7 +66,10 @@ final class ConnectionTests: XCTestCase {
     }
 
     func testUnixSocketLoginIsPantauByDefault() async throws {
-        let connection = try await connect(server.socketURL(server.superuser.user), environment: ProcessInfo.processInfo.environment)
+        // The superuser's password, where the server asks for one over its socket too, comes as PGPASSWORD.
+        var environment = bareEnvironment
+        environment["PGPASSWORD"] = server.superuser.password?.revealed
+        let connection = try await connect(server.socketURL(server.superuser.user), environment: environment)
         let row = try await strings("SELECT current_user || ' ' || current_setting('application_name')", on: connection)
         try await connection.close()
         XCTAssertEqual(row, ["\(server.superuser.user) pantau"])
