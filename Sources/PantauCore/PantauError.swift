@@ -60,6 +60,8 @@ public enum PantauError: Error, Equatable, Sendable {
     case onlyOnSQLite(what: String, store: String)
     case rightsOnlyOnServer(path: String)
     case unknownLogin(login: String)
+    /// The login may connect but was granted nothing in this database.
+    case loginWithoutRights(login: String, store: String)
     case notALogin(login: String)
     case passwordFileTooLarge(path: String)
     case passwordFileLineTooLong(path: String, line: Int)
@@ -277,6 +279,9 @@ public enum PantauError: Error, Equatable, Sendable {
         case .rightsOnlyOnServer(let path):
             return en ? "\(path) is a SQLite file: who may read or change it is decided by the file's permissions (see the README, \"A shared server\"); grant and revoke are for a PostgreSQL server."
                       : "\(path) adalah berkas SQLite: siapa yang boleh membaca atau mengubahnya ditentukan izin berkas (lihat README, \"A shared server\"); grant dan revoke untuk server PostgreSQL."
+        case .loginWithoutRights(let login, let store):
+            return en ? "\(login) may not read the Pantau database \(store); its owner gives the right with `pantau grant \(login) --role viewer` (or editor)."
+                      : "\(login) tidak berhak membaca basis data Pantau \(store); pemiliknya memberi hak dengan `pantau grant \(login) --role viewer` (atau editor)."
         case .unknownLogin(let login):
             return en ? "There is no login named \(login) on this server; the server's administrator creates it first (CREATE ROLE \(login) LOGIN PASSWORD '…')."
                       : "Tidak ada login bernama \(login) di server ini; administrator server membuatnya dahulu (CREATE ROLE \(login) LOGIN PASSWORD '…')."

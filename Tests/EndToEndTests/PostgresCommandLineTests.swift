@@ -72,6 +72,9 @@ import Testing
 
         #expect(try CLI.run(["revoke", kukar.name, "--db", owner, "--lang", "en"]).stdout == "\(kukar.name) has no rights here any more.\n")
         #expect(try CLI.run(["revoke", kukar.name, "--db", owner, "--lang", "en"]).stdout == "\(kukar.name) had no rights here; nothing changed.\n")
+        let revoked = try CLI.run(["report", "--db", asKukar, "--lang", "en"])
+        #expect(revoked.status == 1)
+        #expect(revoked.stderr == "pantau: \(kukar.name) may not read the Pantau database \(Self.shown(asKukar)); its owner gives the right with `pantau grant \(kukar.name) --role viewer` (or editor).\n")
         let unknown = try CLI.run(["grant", "nobody_here", "--role", "viewer", "--db", owner, "--lang", "en"])
         #expect(unknown.status == 1)
         #expect(unknown.stderr == "pantau: There is no login named nobody_here on this server; the server's administrator creates it first (CREATE ROLE nobody_here LOGIN PASSWORD '…').\n")

@@ -15,21 +15,28 @@ extension PostgresStore {
             let applied = Set(try await connection.rows(PostgresQuery(unsafeSQL: PostgresSchema.appliedMigrations)) { try $0["name", as: String.self] })
             let known = Set(PostgresSchema.migrations.map(\.name))
             guard applied.isSubset(of: known) else { throw PantauError.serverDatabaseFromNewerPantau(store: store) }
-            guard applied == known else { throw PantauError.databaseFromOlderPantau(path: store, readOnlyAsked: readOnly) }
+            if applied != known {
+                // An older database is upgraded by its owner's first command that may write, all or nothing.
+                guard !readOnly, try await isOwner(connection) else { throw PantauError.databaseFromOlderPantau(path: store, readOnlyAsked: readOnly) }
+                try await inTransaction(connection) { try await applyMigrations(connection, except: applied) }
+            }
             if readOnly { try await connection.run("SET default_transaction_read_only = on") }
             let mayWrite = readOnly ? false : try await loginMayWrite(connection)
             return PostgresStore(connector: connector, connection: connection, access: mayWrite ? .readWrite : .readOnly,
                                  readOnlyRequested: readOnly, regions: try await readRegions(connection))
         } catch {
             try? await connection.close()
+            // Reading the schema's own tables is the first thing a login without a grant is refused.
+            if let refusal = error as? PSQLError, refusal.serverInfo?[.sqlState] == "42501" {
+                throw PantauError.loginWithoutRights(login: address.user, store: address.description)
+            }
             throw PostgresRefusal.sentence(for: error, store: address.description)
         }
     }
 
     /// The owner, and a login granted the editor role: the dashboard then offers its forms.
     private static func loginMayWrite(_ connection: PostgresConnection) async throws -> Bool {
-        let owner = try await connection.rows(PostgresQuery(unsafeSQL: PostgresRights.isOwner)) { try $0[0].decode(Bool.self) }.first ?? false
-        if owner { return true }
+        if try await isOwner(connection) { return true }
         let role = try await connection.rows(PostgresQuery(unsafeSQL: PostgresRights.ownGrant)) { try $0["role", as: String.self] }.first
         return role == "editor"
     }
@@ -42,23 +49,38 @@ extension PostgresStore {
         do {
             let holds = try await connection.rows(PostgresQuery(unsafeSQL: PostgresSchema.holdsPantau)) { try $0[0].decode(Bool.self) }.first
             if holds == true { throw PantauError.serverDatabaseHoldsPantau(store: address.description) }
-            try await connection.run("BEGIN")
-            do {
+            try await inTransaction(connection) {
                 try await connection.run(PostgresQuery(unsafeSQL: PostgresSchema.createMigrationTable))
-                for migration in PostgresSchema.migrations {
-                    for statement in SQLStatements.split(migration.sql) { try await connection.run(PostgresQuery(unsafeSQL: statement)) }
-                    try await connection.run("INSERT INTO pantau_migration(name) VALUES (\(migration.name))")
-                }
+                try await applyMigrations(connection, except: [])
                 for table in source { try await connection.copy(table) }
-                try await connection.run("COMMIT")
-            } catch {
-                try? await connection.run("ROLLBACK")
-                throw error
             }
             try? await connection.close()
         } catch {
             try? await connection.close()
             throw PostgresRefusal.sentence(for: error, store: address.description)
+        }
+    }
+
+    private static func isOwner(_ connection: PostgresConnection) async throws -> Bool {
+        try await connection.rows(PostgresQuery(unsafeSQL: PostgresRights.isOwner)) { try $0[0].decode(Bool.self) }.first ?? false
+    }
+
+    /// The migrations not applied yet, in order, each recorded.
+    private static func applyMigrations(_ connection: PostgresConnection, except applied: Set<String>) async throws {
+        for migration in PostgresSchema.migrations where !applied.contains(migration.name) {
+            for statement in SQLStatements.split(migration.sql) { try await connection.run(PostgresQuery(unsafeSQL: statement)) }
+            try await connection.run("INSERT INTO pantau_migration(name) VALUES (\(migration.name))")
+        }
+    }
+
+    private static func inTransaction(_ connection: PostgresConnection, _ body: () async throws -> Void) async throws {
+        try await connection.run("BEGIN")
+        do {
+            try await body()
+            try await connection.run("COMMIT")
+        } catch {
+            try? await connection.run("ROLLBACK")
+            throw error
         }
     }
 }
