@@ -60,3 +60,16 @@ public struct Region: Sendable, Hashable, Codable {
         return (String(code.prefix(2)), n >= 5 ? String(code.prefix(5)) : nil, n >= 8 ? String(code.prefix(8)) : nil)
     }
 }
+
+extension RegionLevel {
+    /// The column of the koperasi and UMKM tables that holds the code of a region of this level (both stores name
+    /// them alike); nil for the whole country.
+    package var column: String? {
+        switch self {
+        case .nasional: nil
+        case .provinsi: "prov"
+        case .kabupaten: "kab"
+        case .kecamatan: "kec"
+        }
+    }
+}

@@ -2,16 +2,6 @@ import PantauCore
 import PostgresNIO
 
 extension RegionLevel {
-    /// The koperasi/umkm column that holds the code of a region of this level; nil for the whole country.
-    var column: String? {
-        switch self {
-        case .nasional: nil
-        case .provinsi: "prov"
-        case .kabupaten: "kab"
-        case .kecamatan: "kec"
-        }
-    }
-
     /// SQL for a row's code at this level, to compare with a scope's code: `k.kab = $1`. For the whole country it
     /// is the empty code itself, which equals Indonesia's code, so every row is inside.
     func code(in table: String? = nil) -> String {

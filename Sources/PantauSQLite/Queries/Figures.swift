@@ -1,18 +1,6 @@
 import GRDB
 import PantauCore
 
-extension RegionLevel {
-    /// The koperasi/umkm column that holds the code of a region of this level.
-    var column: String? {
-        switch self {
-        case .nasional: nil
-        case .provinsi: "prov"
-        case .kabupaten: "kab"
-        case .kecamatan: "kec"
-        }
-    }
-}
-
 extension Store {
     /// The years with koperasi status records inside the region, oldest first.
     public func years(in scope: Region) throws -> [Int] {
