@@ -98,10 +98,12 @@ public enum ImportSchema {
     package static func map(header: [String], kind: ImportKind) -> HeaderMap {
         var map = HeaderMap()
         let columns = columns(kind)
+        // Each canonical name in comparable form once, not once per cell: a header may have thousands of cells.
+        let names = columns.map { key($0.name) }
         for (i, raw) in header.enumerated() {
             let k = key(raw.replacingOccurrences(of: "\u{FEFF}", with: ""))
             if k.isEmpty { continue }
-            if let column = columns.first(where: { key($0.name) == k || $0.aliases.contains(k) }), map.index[column.name] == nil {
+            if let column = zip(columns, names).first(where: { $1 == k || $0.aliases.contains(k) })?.0, map.index[column.name] == nil {
                 map.index[column.name] = i
             } else if kind == .koperasi, let year = statusYear(k) {
                 map.statusYears.append((i, year))
