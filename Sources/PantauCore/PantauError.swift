@@ -48,9 +48,12 @@ public enum PantauError: Error, Equatable, Sendable {
     case storeAddressSSLModeNotSupported(mode: String)
     case storeAddressUnknownSSLMode(mode: String?, variable: String?)
     case storeAddressNoUser
-    case importNotOnServerYet(store: String)
+    /// A server store opened without a way to check import files (a test's or a library user's).
+    case importWithoutChecker(store: String)
     /// The server refused a change: the login may not change records of this region.
     case serverRefusedChange(login: String, region: String)
+    /// Targets and thresholds on a server are changed by the database's owner only.
+    case targetsAreTheOwners(store: String)
     /// The server refused a statement for a reason of its own (SQLSTATE and its words).
     case serverRefused(store: String, reason: String)
     case serverConnectionLost(store: String)
@@ -258,6 +261,9 @@ public enum PantauError: Error, Equatable, Sendable {
         case .serverRefusedChange(let login, let region):
             return en ? "The server refused the change: \(login) may not change records of \(region); the database's owner can give that right with `pantau grant \(login) --role editor --region CODE`. Nothing was changed."
                       : "Server menolak perubahan: \(login) tidak berhak mengubah data \(region); pemilik basis data dapat memberi hak itu dengan `pantau grant \(login) --role editor --region KODE`. Tidak ada yang diubah."
+        case .targetsAreTheOwners(let store):
+            return en ? "The server at \(store) refused: only the database's owner may change targets and thresholds. Nothing was changed."
+                      : "Server di \(store) menolak: hanya pemilik basis data yang boleh mengubah target dan ambang. Tidak ada yang diubah."
         case .serverRefused(let store, let reason):
             return en ? "The server at \(store) refused: \(reason). Nothing was changed."
                       : "Server di \(store) menolak: \(reason). Tidak ada yang diubah."
@@ -288,9 +294,9 @@ public enum PantauError: Error, Equatable, Sendable {
         case .notALogin(let login):
             return en ? "\(login) is a group role that cannot log in; grant rights to an officer's own login."
                       : "\(login) adalah peran kelompok yang tidak dapat masuk; berikan hak kepada login petugas sendiri."
-        case .importNotOnServerYet(let store):
-            return en ? "Importing files into the PostgreSQL server at \(store) is not available in this version yet; nothing was changed. Import into the office's SQLite file meanwhile."
-                      : "Impor berkas ke server PostgreSQL di \(store) belum tersedia di versi ini; tidak ada yang diubah. Sementara itu, impor ke berkas SQLite kantor."
+        case .importWithoutChecker(let store):
+            return en ? "Importing files into the PostgreSQL server at \(store) needs the files checked on this machine first, and this store was opened without that check; nothing was changed. Import with the pantau command."
+                      : "Impor berkas ke server PostgreSQL di \(store) memerlukan pemeriksaan berkas di mesin ini lebih dulu, dan penyimpanan ini dibuka tanpa pemeriksaan itu; tidak ada yang diubah. Impor dengan perintah pantau."
         case .passwordFileTooLarge(let path):
             return en ? "The password file \(path) is larger than 1 MB, which no password file needs; check that it is the right file (HOST:PORT:DATABASE:USER:PASSWORD lines)."
                       : "Berkas kata sandi \(path) lebih besar dari 1 MB, padahal berkas kata sandi tidak pernah sebesar itu; periksa apakah berkasnya benar (baris HOST:PORT:BASISDATA:PENGGUNA:KATASANDI)."

@@ -10,7 +10,11 @@ enum StoreOpening {
         case .sqlite:
             return try location.open(readOnly: readOnly, announce: announce)
         case .postgres(let address):
-            return try await PostgresStore.open(address, readOnly: readOnly)
+            // Import files are read and checked here, by the file store's own code, before their records go to the server.
+            let checker: ImportChecker = { request, office, progress in
+                try LocalImportCheck.checker(regionsOf: SampleData.locate())(request, office, progress)
+            }
+            return try await PostgresStore.open(address, readOnly: readOnly, importChecker: checker)
         }
     }
 

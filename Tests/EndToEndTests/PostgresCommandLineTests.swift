@@ -118,6 +118,19 @@ import Testing
         #expect(refused.status == 1)
         #expect(refused.stderr == "pantau: The server refused the change: \(kukar.name) may not change records of Muara Bengkal, Kutai Timur (64.08.03); the database's owner can give that right with `pantau grant \(kukar.name) --role editor --region CODE`. Nothing was changed.\n")
         #expect(try CLI.run(["report", "--db", database.url, "--scope", "64.08", "--format", "csv"]).stdout.contains("\n64.08.03,Muara Bengkal,49,20,29,0.4082,512\n"))
+
+        // An office file imported into the server: checked here, moved in under the login's rights, seen at once.
+        let file = Fixtures.temporaryPath("muara-bengkal.csv")
+        try "nik,nama,kode_wilayah,jenis,aktif_2023\n6408031000000004,Koperasi Simpan Pinjam Tunas Harapan Senambah,64.08.03,simpan pinjam,ya\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let foreign = try CLI.run(["import", "koperasi", file, "--db", asKukar, "--lang", "en"])
+        #expect(foreign.status == 1)
+        #expect(foreign.stdout.isEmpty)
+        #expect(foreign.stderr == "\(file):2: the server refuses this change: \(kukar.name) may not change records of Muara Bengkal, Kutai Timur (64.08.03); the database's owner can give that right with `pantau grant \(kukar.name) --role editor --region CODE`\nNothing was imported: fix the problem above and import again.\n")
+        let imported = try CLI.run(["import", "koperasi", file, "--db", asKutim, "--lang", "en"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.hasPrefix("\(file) (UTF-8): 1 rows: 0 inserted, 1 updated, 0 unchanged, 0 warnings\n"))
+        #expect(try term.waitFor("Koperasi · Muara Bengkal, Kutai Timur: 49, aktif 21 · 2023", timeout: 3).ok, "the import shows within 2 seconds")
         try term.press("q")
         #expect(term.modesAfterExit().status == "0")
     }

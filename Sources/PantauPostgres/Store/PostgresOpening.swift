@@ -5,7 +5,9 @@ extension PostgresStore {
     /// Opens an office database on a server. What this login may do decides the access: the owner and editors
     /// write (the server still limits editors to their region), viewers and logins without a grant read.
     /// `--read-only` makes every transaction read-only on the server itself.
-    public static func open(_ address: PostgresAddress, readOnly: Bool) async throws -> PostgresStore {
+    /// `importChecker` reads and checks import files here before their records go to the server; without one,
+    /// import is refused.
+    public static func open(_ address: PostgresAddress, readOnly: Bool, importChecker: ImportChecker? = nil) async throws -> PostgresStore {
         let connector = PostgresConnector(address: address)
         let connection = try await connector.connect()
         do {
@@ -23,7 +25,7 @@ extension PostgresStore {
             if readOnly { try await connection.run("SET default_transaction_read_only = on") }
             let mayWrite = readOnly ? false : try await loginMayWrite(connection)
             return PostgresStore(connector: connector, connection: connection, access: mayWrite ? .readWrite : .readOnly,
-                                 readOnlyRequested: readOnly, regions: try await readRegions(connection))
+                                 readOnlyRequested: readOnly, regions: try await readRegions(connection), importChecker: importChecker)
         } catch {
             try? await connection.close()
             // Reading the schema's own tables is the first thing a login without a grant is refused.

@@ -16,6 +16,8 @@ public final class PostgresStore: PantauStore {
     let connector: PostgresConnector
     /// The regions never change once a database is made: read once, then every lookup and label is local.
     let regions: RegionDirectory
+    /// Reads and checks import files on this machine before their records travel to the server (see PostgresImport).
+    let importChecker: ImportChecker?
     private let reader: Mutex<PostgresConnection?>
     /// Change notifications heard since opening, and whether anyone listens yet (see ChangeFeed).
     let changesHeard = Mutex(0)
@@ -24,13 +26,14 @@ public final class PostgresStore: PantauStore {
     let reachable = Mutex(true)
 
     init(connector: PostgresConnector, connection: PostgresConnection, access: StoreAccess, readOnlyRequested: Bool,
-         regions: RegionDirectory) {
+         regions: RegionDirectory, importChecker: ImportChecker? = nil) {
         self.location = connector.address.description
         self.connector = connector
         self.reader = Mutex(connection)
         self.access = access
         self.readOnlyRequested = readOnlyRequested
         self.regions = regions
+        self.importChecker = importChecker
     }
 
     deinit {
@@ -67,8 +70,9 @@ public final class PostgresStore: PantauStore {
     }
 
     /// Runs `body` in one transaction on a connection of its own, all or nothing. Refused at once when this store
-    /// may not write; the server refuses what the login may not change (see PostgresRefusal).
-    func write<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    /// may not write; the server refuses what the login may not change (see PostgresRefusal). With `commit` false
+    /// (a dry run) everything is done and then rolled back.
+    func write<T: Sendable>(commit: Bool = true, _ body: (PostgresConnection) async throws -> T) async throws -> T {
         guard access == .readWrite else {
             throw readOnlyRequested ? PantauError.readOnly(path: location) : PantauError.noWriteAccess(path: location)
         }
@@ -78,7 +82,7 @@ public final class PostgresStore: PantauStore {
                 try await connection.run("BEGIN")
                 do {
                     let result = try await body(connection)
-                    try await connection.run("COMMIT")
+                    try await connection.run(commit ? "COMMIT" : "ROLLBACK")
                     return result
                 } catch {
                     try? await connection.run("ROLLBACK")
@@ -99,6 +103,8 @@ public final class PostgresStore: PantauStore {
             return try await body()
         } catch let error as PantauError {
             throw error
+        } catch let failure as ImportFailure {
+            throw failure
         } catch {
             throw PostgresRefusal.sentence(for: error, store: location)
         }

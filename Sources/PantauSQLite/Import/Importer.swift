@@ -111,12 +111,8 @@ struct FileImporter {
             file.updated += counts.updated
             file.unchanged += counts.unchanged
         } else {
-            let rows = try ImportStaging.rows(db, file: index)
-            while let staged = try rows.next() {
-                // Checked when staged: parsing again gives the same record.
-                var row = ImportRow(fields: try ImportStaging.fields(staged), map: map, location: source.location, line: staged["line"], lang: request.lang)
-                guard let record = parse(&row) else { throw ImportFailure(problems: row.problems, unlisted: 0) }
-                switch try write(record.value, present: present) {
+            for record in try checkedRecords() {
+                switch try write(record.record, present: present) {
                 case .inserted: file.inserted += 1
                 case .updated: file.updated += 1
                 case .unchanged: file.unchanged += 1
@@ -130,9 +126,23 @@ struct FileImporter {
         return file
     }
 
-    enum Record { case koperasi(Koperasi), umkm(Umkm), pelatihan(Pelatihan), target(Target) }
+    /// The staged rows of a file of any kind but UMKM (those stay in the staging area), parsed again into records:
+    /// checked when staged, so parsing again gives the same records.
+    mutating func checkedRecords() throws -> [CheckedRecord] {
+        var records: [CheckedRecord] = []
+        let rows = try ImportStaging.rows(db, file: index)
+        while let staged = try rows.next() {
+            var row = ImportRow(fields: try ImportStaging.fields(staged), map: map, location: source.location, line: staged["line"], lang: request.lang)
+            guard let record = parse(&row) else { throw ImportFailure(problems: row.problems, unlisted: 0) }
+            records.append(CheckedRecord(line: row.line, record: record.value))
+        }
+        return records
+    }
 
-    private func write(_ record: Record, present: Set<String>) throws -> UpsertOutcome {
+    /// The canonical columns the file has.
+    var columns: Set<String> { present }
+
+    private func write(_ record: ImportRecord, present: Set<String>) throws -> UpsertOutcome {
         switch record {
         case .koperasi(let k): try upsert.koperasi(k, fields: present)
         case .umkm: .unchanged  // moved in all at once (see ImportStaging.moveUmkm)
@@ -182,7 +192,7 @@ struct FileImporter {
     }
 
     struct Parsed {
-        var value: Record
+        var value: ImportRecord
         var key: String
         var keyColumn: String
         var keyLabel: String

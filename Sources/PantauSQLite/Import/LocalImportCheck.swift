@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+import PantauCore
+
+/// The checking half of an import, for a store that is not a SQLite file: the files are read, checked and staged
+/// by the very code the SQLite store imports with, in a private scratch database that holds only the region list
+/// (and the office's region, for sheets named after their kecamatan). Its problems, warnings and previews are
+/// therefore the SQLite store's, word for word. The scratch database goes when the check does.
+public final class LocalImportCheck: CheckedImport, @unchecked Sendable {
+    public let files: [ImportSummary.File]
+    public let warnings: [ImportProblem]
+    public let sheetsWithoutHeader: [String]
+    private let folder: URL
+    private let scratch: Store
+    private let kind: ImportKind
+    /// Per file: its number in the staging area, its columns, and (for every kind but UMKM) its records.
+    private let staged: [(number: Int, path: String, columns: Set<String>, records: [CheckedRecord])]
+
+    /// A checker that builds its scratch database from the region list of `sample`.
+    public static func checker(regionsOf sample: SampleData) -> ImportChecker {
+        { request, officeRegion, progress in try LocalImportCheck(request, regionsOf: sample, officeRegion: officeRegion, progress: progress) }
+    }
+
+    init(_ request: ImportRequest, regionsOf sample: SampleData, officeRegion: String?, progress: ((ImportProgress) -> Void)?) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pantau-check-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        let scratch: Store
+        do {
+            scratch = try Store.create(at: folder.appendingPathComponent("check.db").path, regionsCSV: sample.regions, aliasesCSV: sample.aliases, group: nil)
+            if let officeRegion { try scratch.setSetting(.officeRegion, officeRegion) }
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
+            throw error
+        }
+        var run = ImportRun(request: request, progress: progress)
+        var staged: [(number: Int, path: String, columns: Set<String>, records: [CheckedRecord])] = []
+        do {
+            // The staging tables are the writer connection's own: they stay until the scratch database is closed.
+            try scratch.mappingDatabaseErrors { try scratch.writerIfAny!.writeWithoutTransaction { db in
+                try ImportStaging.create(db)
+                var files = try run.stage(db)
+                guard run.problems.isEmpty else { return }
+                for index in files.indices {
+                    let records = request.kind == .umkm ? [] : try files[index].checkedRecords()
+                    staged.append((files[index].index, files[index].unit.path, files[index].columns, records))
+                    run.summary.files.append(files[index].summary)
+                }
+            } }
+            _ = try run.finished()
+        } catch {
+            try? scratch.close()
+            try? FileManager.default.removeItem(at: folder)
+            throw error
+        }
+        self.folder = folder
+        self.scratch = scratch
+        self.kind = request.kind
+        self.staged = staged
+        files = run.summary.files
+        warnings = run.summary.warnings
+        sheetsWithoutHeader = run.summary.sheetsWithoutHeader
+    }
+
+    deinit {
+        try? scratch.close()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    public func columns(ofFile index: Int) -> Set<String> { staged[index].columns }
+
+    public func path(ofFile index: Int) -> String { staged[index].path }
+
+    public func records(ofFile index: Int, from position: Int, limit: Int) throws -> (records: [CheckedRecord], next: Int) {
+        let file = staged[index]
+        guard kind == .umkm else {
+            let batch = Array(file.records.dropFirst(position).prefix(limit))
+            return (batch, position + batch.count)
+        }
+        // UMKM wait in the staging table, in file order by their sequence number: read a batch at a time.
+        return try scratch.mappingDatabaseErrors { try scratch.writerIfAny!.writeWithoutTransaction { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT seq, line, nib, nama_usaha, region_code, sektor, tahun_binaan FROM temp.import_umkm
+                WHERE file = ? AND seq > ? ORDER BY seq LIMIT ?
+                """, arguments: [file.number, position, limit])
+            let records = rows.map { row in
+                CheckedRecord(line: row["line"], record: .umkm(Umkm(nib: row["nib"], namaUsaha: row["nama_usaha"], regionCode: row["region_code"],
+                                                                      sektor: row["sektor"], tahunBinaan: row["tahun_binaan"])))
+            }
+            return (records, rows.last?["seq"] ?? position)
+        } }
+    }
+}
