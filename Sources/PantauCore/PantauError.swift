@@ -54,6 +54,8 @@ public enum PantauError: Error, Equatable, Sendable {
     case serverRefusedChange(login: String, region: String)
     /// Targets and thresholds on a server are changed by the database's owner only.
     case targetsAreTheOwners(store: String)
+    /// `pantau copy` with FROM and TO the same database.
+    case copyOntoItself(store: String)
     /// The server refused a statement for a reason of its own (SQLSTATE and its words).
     case serverRefused(store: String, reason: String)
     case serverConnectionLost(store: String)
@@ -261,6 +263,9 @@ public enum PantauError: Error, Equatable, Sendable {
         case .serverRefusedChange(let login, let region):
             return en ? "The server refused the change: \(login) may not change records of \(region); the database's owner can give that right with `pantau grant \(login) --role editor --region CODE`. Nothing was changed."
                       : "Server menolak perubahan: \(login) tidak berhak mengubah data \(region); pemilik basis data dapat memberi hak itu dengan `pantau grant \(login) --role editor --region KODE`. Tidak ada yang diubah."
+        case .copyOntoItself(let store):
+            return en ? "FROM and TO are the same database (\(store)); give another database as TO, for example a new file path."
+                      : "DARI dan KE adalah basis data yang sama (\(store)); berikan basis data lain sebagai KE, misalnya jalur berkas baru."
         case .targetsAreTheOwners(let store):
             return en ? "The server at \(store) refused: only the database's owner may change targets and thresholds. Nothing was changed."
                       : "Server di \(store) menolak: hanya pemilik basis data yang boleh mengubah target dan ambang. Tidak ada yang diubah."

@@ -80,7 +80,8 @@ struct LogCommand: AsyncParsableCommand {
                 for e in entries {
                     let change = "\(e.oldValue ?? "–") → \(e.newValue ?? "–")"
                     let note = e.note.isEmpty ? "" : "  (\(e.note))"
-                    print(TerminalSafe.text("\(e.at)  \(e.who)  \(e.record)  \(e.field): \(change)\(note)"))
+                    let copied = e.copiedFrom.map { database.language == .en ? "  [copied from \($0)]" : "  [disalin dari \($0)]" } ?? ""
+                    print(TerminalSafe.text("\(e.at)  \(e.who)  \(e.record)  \(e.field): \(change)\(note)\(copied)"))
                 }
             }
         }

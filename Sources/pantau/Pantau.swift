@@ -19,7 +19,7 @@ struct Pantau: AsyncParsableCommand {
         version: PantauVersion.summary,
         subcommands: [DashboardCommand.self, ReportCommand.self, PresentCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self,
                       RATCommand.self, EvaluateCommand.self, LogCommand.self, SettingCommand.self, GrantCommand.self, RevokeCommand.self,
-                      CheckCommand.self, BackupCommand.self],
+                      CheckCommand.self, BackupCommand.self, CopyCommand.self],
         defaultSubcommand: DashboardCommand.self)
 }
 

@@ -20,11 +20,11 @@ enum StoreOpening {
 
     /// A new office database: a file is built beside its place and moved there whole; a server database is
     /// made from such a file, built in a temporary folder, in one transaction.
-    static func create(_ address: StoreAddress, withRecords: Bool, office: String?, group: String?) async throws {
+    static func create(_ address: StoreAddress, withRecords: Bool, office: String?, group: String?, demo: Bool = false) async throws {
         let sample = try SampleData.locate()
         switch address {
         case .sqlite(let path):
-            try sample.createDatabase(at: path, withRecords: withRecords, office: office, group: group)
+            try sample.createDatabase(at: path, withRecords: withRecords, demo: demo, office: office, group: group)
         case .postgres(let server):
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pantau-init-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])

@@ -80,6 +80,53 @@ import Testing
         #expect(unknown.stderr == "pantau: There is no login named nobody_here on this server; the server's administrator creates it first (CREATE ROLE nobody_here LOGIN PASSWORD '…').\n")
     }
 
+    /// The round trip an office makes: its file onto the province's server, the server onto a laptop's file for a
+    /// trip, and the trip's field work back onto the server by the office's own editor.
+    @Test func aCopyRoundTripFileServerFileGivesTheSameReports() throws {
+        guard let office = try office() else { return }
+        let server = try office.server.freshDatabase()
+        #expect(try CLI.run(["init", "--office", "Kutim", "--db", server.url]).status == 0)
+        #expect(try CLI.run(["setting", "office_name", "Dinas Koperasi dan UKM Kabupaten Kutai Timur", "--db", server.url]).status == 0)
+        let kutim = try office.server.createLogin("kutim"), kukar = try office.server.createLogin("kukar")
+        #expect(try CLI.run(["grant", kutim.name, "--role", "editor", "--region", "64.08", "--db", server.url]).status == 0)
+        #expect(try CLI.run(["grant", kukar.name, "--role", "editor", "--region", "64.02", "--db", server.url]).status == 0)
+        let asKutim = try office.server.url(of: server.name, as: kutim), asKukar = try office.server.url(of: server.name, as: kukar)
+
+        let file = office.file
+        let refused = try CLI.run(["copy", file, asKukar, "--region", "64.08", "--lang", "en"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "pantau: The server refused the change: \(kukar.name) may not change records of Kabupaten Kutai Timur (64.08); the database's owner can give that right with `pantau grant \(kukar.name) --role editor --region CODE`. Nothing was changed.\n")
+
+        // Targets on a server are the owner's: the office's own editor may copy records, not targets.
+        let targets = try CLI.run(["copy", file, asKutim, "--region", "64.08", "--lang", "en"])
+        #expect(targets.status == 1)
+        #expect(targets.stderr == "pantau: The server at \(Self.shown(asKutim)) refused: only the database's owner may change targets and thresholds. Nothing was changed.\n")
+        let up = try CLI.run(["copy", file, server.url, "--region", "64.08", "--lang", "en"])
+        #expect(up.status == 0, "\(up.stderr)")
+        #expect(up.stdout.contains("  koperasi: 1.209 added, 0 changed, 0 removed\n"))
+        let laptop = Fixtures.temporaryPath("laptop.db")
+        let down = try CLI.run(["copy", server.url, laptop, "--region", "64.08", "--lang", "en"])
+        #expect(down.status == 0, "\(down.stderr)")
+        #expect(down.stdout.contains("  UMKM: 9.214 added, 0 changed, 0 removed\n"))
+        for scope in ["64.08", "64.08.03", "64.08.17"] {
+            for year in ["2022", "2023"] {
+                let reports = try [file, server.url, laptop].map { try CLI.run(["report", "--db", $0, "--scope", scope, "--year", year, "--format", "json"]).stdout }
+                #expect(reports[0].contains("\"koperasi_total\""), "\(scope) \(year)")
+                #expect(reports[1] == reports[0] && reports[2] == reports[0], "\(scope) \(year)")
+            }
+        }
+
+        // Field work on the trip, back onto the server: the entries keep the officer's time and login.
+        #expect(try CLI.run(["rat", "6408031000000004", "--year", "2023", "--db", laptop]).status == 0)
+        let back = try CLI.run(["copy", laptop, asKutim, "--region", "64.08.03", "--lang", "en"])
+        #expect(back.status == 0, "\(back.stderr)")
+        #expect(back.stdout.hasSuffix("  audit history: 2 entries added\n"))
+        let log = try CLI.run(["log", "--nik", "6408031000000004", "--db", server.url, "--lang", "en"]).stdout
+        #expect(log.contains("  root  6408031000000004  rat: – → 2023  [copied from \(laptop)]\n"), "\(log)")
+        #expect(try CLI.run(["report", "--db", server.url, "--scope", "64.08", "--format", "csv"]).stdout.contains("\n64.08.03,Muara Bengkal,49,20,29,0.4082,512\n"))
+        #expect(try CLI.run(["copy", laptop, asKutim, "--region", "64.08", "--lang", "en"]).stdout.hasSuffix("nothing was changed.\n"))
+    }
+
     @Test func aFileSaysItsRightsAreItsPermissions() throws {
         let file = try Fixtures.freshSampleDatabase()
         let grant = try CLI.run(["grant", "siti", "--role", "editor", "--db", file, "--lang", "en"])

@@ -19,10 +19,13 @@ public struct AuditEntry: Sendable, Equatable, Codable {
     public var oldValue: String?
     public var newValue: String?
     public var note: String
+    /// For an entry brought by `pantau copy`: the store it was first written in (its time and login are that store's).
+    public var copiedFrom: String?
 
-    public init(id: Int64, at: String, who: String, entity: String, record: String, field: String, oldValue: String?, newValue: String?, note: String) {
+    public init(id: Int64, at: String, who: String, entity: String, record: String, field: String, oldValue: String?, newValue: String?, note: String,
+                copiedFrom: String? = nil) {
         self.id = id; self.at = at; self.who = who; self.entity = entity; self.record = record; self.field = field
-        self.oldValue = oldValue; self.newValue = newValue; self.note = note
+        self.oldValue = oldValue; self.newValue = newValue; self.note = note; self.copiedFrom = copiedFrom
     }
 }
 

@@ -46,6 +46,6 @@ extension PostgresStore {
 
     static func auditEntry(_ a: PostgresRandomAccessRow) throws -> AuditEntry {
         AuditEntry(id: try a["id"], at: try a["at"], who: try a["who"], entity: try a["entity"], record: try a["record"], field: try a["field"],
-                   oldValue: try a["old_value"], newValue: try a["new_value"], note: try a["note"])
+                   oldValue: try a["old_value"], newValue: try a["new_value"], note: try a["note"], copiedFrom: try a["copied_from"])
     }
 }

@@ -109,7 +109,7 @@ extension Store {
                 """, arguments: [nik, since])
             .map { row in
                 AuditEntry(id: row["id"], at: row["at"], who: row["who"], entity: row["entity"], record: row["record"], field: row["field"],
-                           oldValue: row["old_value"], newValue: row["new_value"], note: row["note"])
+                           oldValue: row["old_value"], newValue: row["new_value"], note: row["note"], copiedFrom: row["copied_from"])
             }
         }
     }
@@ -138,7 +138,7 @@ extension Store {
             k.evaluation = evaluations.last?.outcome
             let audit = try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE entity = 'koperasi' AND record = ? ORDER BY id", arguments: [nik]).map { a in
                 AuditEntry(id: a["id"], at: a["at"], who: a["who"], entity: a["entity"], record: a["record"], field: a["field"],
-                           oldValue: a["old_value"], newValue: a["new_value"], note: a["note"])
+                           oldValue: a["old_value"], newValue: a["new_value"], note: a["note"], copiedFrom: a["copied_from"])
             }
             return KoperasiDetail(koperasi: k, regionLabel: try Self.label(db, code: k.regionCode), ratDates: dates,
                                   evaluations: evaluations, audit: audit)

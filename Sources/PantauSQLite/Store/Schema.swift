@@ -151,6 +151,16 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;
                 """)
         }
+        migrator.registerMigration("v6 copied audit history") { db in
+            // `pantau copy` brings another store's entries as history: they name the store they came from and their
+            // id there, so that copying twice adds nothing. (A server database has these columns from v2 on; v4 and
+            // v5 are the server's own.)
+            try db.execute(sql: """
+                ALTER TABLE audit ADD COLUMN copied_from TEXT;
+                ALTER TABLE audit ADD COLUMN origin_id INTEGER;
+                CREATE UNIQUE INDEX audit_origin ON audit(copied_from, origin_id);
+                """)
+        }
         return migrator
     }
 }

@@ -76,6 +76,16 @@ public protocol PantauStore: AnyObject, Sendable {
     /// Streams a table in its canonical columns, in key order (exporting twice gives the same bytes).
     func export(_ kind: ImportKind, scope: Region, year: Int?, to sink: TableSink) async throws
 
+    // MARK: copying between stores
+    /// How audit entries copied from this store name it: a file's absolute path, a server's address without a login.
+    var copyName: String { get }
+    /// Everything kept inside `scope` (the whole country for everything), as rows of the shared tables.
+    func copyContents(scope: Region) async throws -> OfficeCopy
+    /// Makes this store's records inside the copy's region equal to the copy's in one transaction, all or nothing:
+    /// records the copy lacks go, the others are written as the copy has them, missing audit history is added, and
+    /// one entry under `who` records the copy itself. Returns what changed (nothing, when both sides agreed).
+    func mirror(_ copy: OfficeCopy, who: String) async throws -> CopyPlan
+
     // MARK: change feed
     /// Changes whenever anyone committed a change; cheap and local, compared about once a second.
     func changeToken() -> String
