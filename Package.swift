@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(
             name: "PantauTUITests",
             dependencies: [
-                "PantauTUI", "PantauCore", "PantauSQLite", "PantauTestSupport",
+                "PantauTUI", "PantauCore", "PantauSQLite", "PantauPostgres", "PantauTestSupport",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"]

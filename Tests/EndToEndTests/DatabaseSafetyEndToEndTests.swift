@@ -258,7 +258,7 @@ import Testing
         let before = try Self.sqlite(db, "SELECT * FROM audit").stdout
         #expect(before.split(separator: "\n").count == 2)
         for sql in ["INSERT OR REPLACE INTO audit(id, at, who, entity, record, field) VALUES (1, '2020-01-01', 'mallory', 'koperasi', 'x', 'rat')",
-                    "REPLACE INTO audit SELECT id, at, 'mallory', entity, record, field, NULL, NULL, '' FROM audit"] {
+                    "REPLACE INTO audit SELECT id, at, 'mallory', entity, record, field, NULL, NULL, '', NULL, NULL FROM audit"] {
             let result = try Self.sqlite(db, sql)
             #expect(result.status != 0)
             #expect(result.stderr.contains("the audit trail cannot be changed"))

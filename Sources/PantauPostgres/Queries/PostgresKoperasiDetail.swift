@@ -2,30 +2,33 @@ import PantauCore
 import PostgresNIO
 
 extension PostgresStore {
-    /// Every field of one koperasi, its yearly status and RAT history, its evaluations and audit entries.
+    /// Every field of one koperasi, its yearly status and RAT history, its evaluations and audit entries, read in
+    /// one snapshot (a RAT recorded meanwhile shows in all of them or in none).
     public func koperasiDetail(nik: String) async throws -> KoperasiDetail {
-        guard var k = try await row("SELECT * FROM koperasi WHERE nik = \(nik)", Self.koperasi) else {
-            throw PantauError.unknownKoperasi(nik: nik)
+        try await snapshot { connection in
+            guard var k = try await connection.rows("SELECT * FROM koperasi WHERE nik = \(nik)", Self.koperasi).first else {
+                throw PantauError.unknownKoperasi(nik: nik)
+            }
+            for (year, active) in try await connection.rows("SELECT year, active FROM koperasi_status WHERE nik = \(nik)", {
+                (try $0["year", as: Int.self], try $0["active", as: Int.self])
+            }) {
+                k.status[year] = active == 1
+            }
+            var dates: [Int: String] = [:]
+            for (year, date) in try await connection.rows("SELECT year, held_on FROM koperasi_rat WHERE nik = \(nik)", {
+                (try $0["year", as: Int.self], try $0["held_on", as: String?.self])
+            }) {
+                k.ratYears.insert(year)
+                if let date { dates[year] = date }
+            }
+            let evaluations = try await connection.rows("SELECT outcome, note, at, who FROM evaluation WHERE nik = \(nik) ORDER BY id") { e -> EvaluationRecord? in
+                guard let outcome = EvaluationOutcome(rawValue: try e["outcome"]) else { return nil }
+                return EvaluationRecord(outcome: outcome, note: try e["note"], at: try e["at"], who: try e["who"])
+            }.compactMap { $0 }
+            k.evaluation = evaluations.last?.outcome
+            let audit = try await connection.rows("SELECT * FROM audit WHERE entity = 'koperasi' AND record = \(nik) ORDER BY id", Self.auditEntry)
+            return KoperasiDetail(koperasi: k, regionLabel: regions.label(code: k.regionCode), ratDates: dates, evaluations: evaluations, audit: audit)
         }
-        for (year, active) in try await rows("SELECT year, active FROM koperasi_status WHERE nik = \(nik)", {
-            (try $0["year", as: Int.self], try $0["active", as: Int.self])
-        }) {
-            k.status[year] = active == 1
-        }
-        var dates: [Int: String] = [:]
-        for (year, date) in try await rows("SELECT year, held_on FROM koperasi_rat WHERE nik = \(nik)", {
-            (try $0["year", as: Int.self], try $0["held_on", as: String?.self])
-        }) {
-            k.ratYears.insert(year)
-            if let date { dates[year] = date }
-        }
-        let evaluations = try await rows("SELECT outcome, note, at, who FROM evaluation WHERE nik = \(nik) ORDER BY id") { e -> EvaluationRecord? in
-            guard let outcome = EvaluationOutcome(rawValue: try e["outcome"]) else { return nil }
-            return EvaluationRecord(outcome: outcome, note: try e["note"], at: try e["at"], who: try e["who"])
-        }.compactMap { $0 }
-        k.evaluation = evaluations.last?.outcome
-        let audit = try await rows("SELECT * FROM audit WHERE entity = 'koperasi' AND record = \(nik) ORDER BY id", Self.auditEntry)
-        return KoperasiDetail(koperasi: k, regionLabel: regions.label(code: k.regionCode), ratDates: dates, evaluations: evaluations, audit: audit)
     }
 
     /// The audit trail, oldest first, optionally for one koperasi and from a date (YYYY-MM-DD) on.

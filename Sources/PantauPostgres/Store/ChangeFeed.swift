@@ -28,16 +28,19 @@ extension PostgresStore {
         Task.detached { [weak self] in
             var pause: Duration = .milliseconds(250)
             while !Task.isCancelled, let connector = self?.connector {
+                var connection: PostgresConnection?
                 do {
-                    let connection = try await connector.connect()
+                    connection = try await connector.connect()
                     self?.reachable.withLock { $0 = true }
                     pause = .milliseconds(250)
                     self?.changesHeard.withLock { $0 += 1 }
-                    try await connection.listen(on: "pantau_change") { notices in
+                    try await connection?.listen(on: "pantau_change") { notices in
                         for try await _ in notices { self?.changesHeard.withLock { $0 += 1 } }
                     }
-                    try? await connection.close()
+                    try? await connection?.close()
                 } catch {
+                    // A connection the server dropped is closed on this side too before it goes.
+                    try? await connection?.close()
                     self?.reachable.withLock { $0 = false }
                     try? await Task.sleep(for: pause)
                     pause = min(pause * 2, .seconds(5))

@@ -97,6 +97,24 @@ public final class PostgresStore: PantauStore {
         }
     }
 
+    /// Runs reads in one read-only snapshot, on a connection of their own (the shared reading connection would mix
+    /// other screens' queries into the transaction).
+    func snapshot<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await failing {
+            let connection = try await connector.connect()
+            do {
+                try await connection.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                let result = try await body(connection)
+                try await connection.run("COMMIT")
+                try? await connection.close()
+                return result
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+        }
+    }
+
     /// The server's refusals and failures, as the sentence a user can act on.
     func failing<T>(_ body: () async throws -> T) async throws -> T {
         do {

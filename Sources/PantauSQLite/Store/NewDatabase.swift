@@ -32,6 +32,9 @@ enum NewDatabase {
                 throw PantauError.databaseDiskProblem(path: target)
             }
             try publish(temporary, as: target, failed: { PantauError.databaseUnreadable(path: target, reason: $0) })
+            // An empty -wal and the -shm can outlive the close (a reader connection that looked a region up): they
+            // belong to the temporary name, which no longer exists.
+            Store.removeDatabaseFiles(at: temporary)
         } catch {
             Store.removeDatabaseFiles(at: temporary)
             throw error
