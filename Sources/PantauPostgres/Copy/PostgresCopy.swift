@@ -79,9 +79,8 @@ extension PostgresStore {
         if !plan.evaluationsOf.isEmpty {
             try await connection.run("DELETE FROM evaluation WHERE nik = ANY(\(plan.evaluationsOf))")
         }
-        for table in CopyTable.loadOrder {
-            let rows = table == .evaluation ? (copy.rows[.evaluation] ?? []).filter { plan.evaluationsOf.contains($0[0] ?? "") }
-                                             : plan.changes(table).upserts
+        for table in CopyTable.writeOrder {
+            let rows = plan.writes(table, of: copy)
             guard !rows.isEmpty else { continue }
             try await stage(table, rows, as: "copy_rows", on: connection)
             if table == .umkm {
@@ -89,12 +88,11 @@ extension PostgresStore {
                     try await connection.run(PostgresQuery(unsafeSQL: "DELETE FROM umkm t USING copy_rows g WHERE \(condition)"))
                 }
             }
-            try await connection.run(PostgresQuery(unsafeSQL: insertSQL(table)))
-        }
-        if !plan.auditEntries.isEmpty {
-            // Copied entries keep their time and login: the server's stamp leaves an entry that names its origin alone.
-            try await stage(.audit, plan.auditEntries, as: "copy_rows", on: connection)
-            try await connection.run(PostgresQuery(unsafeSQL: insertSQL(.audit)))
+            // Copied audit entries keep their time and login: the server's stamp leaves an entry naming its origin alone.
+            let columns = table.storedColumns.joined(separator: ", ")
+            try await connection.run(PostgresQuery(unsafeSQL: """
+                INSERT INTO \(table.rawValue)(\(columns)) SELECT \(columns) FROM copy_rows ORDER BY seq
+                """ + table.onConflictUpdate))
         }
     }
 
@@ -113,16 +111,5 @@ extension PostgresStore {
             """))
         let numbered = rows.enumerated().map { [String($0.offset)] + table.storedRow($0.element) }
         try await connection.copy(TableContents(table: name, columns: ["seq"] + columns, rows: numbered))
-    }
-
-    /// From the session table `copy_rows`, in the copy's order; a row whose key is already there takes the new values.
-    private static func insertSQL(_ table: CopyTable) -> String {
-        let columns = table.storedColumns.joined(separator: ", ")
-        var sql = "INSERT INTO \(table.rawValue)(\(columns)) SELECT \(columns) FROM copy_rows ORDER BY seq"
-        if let key = table.conflictKey {
-            sql += " ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET "
-                + table.storedColumns.filter { !key.contains($0) }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        }
-        return sql
     }
 }

@@ -31,12 +31,7 @@ extension ImportPlan {
             for statement in Self.targetChanges { try await connection.run(PostgresQuery(unsafeSQL: statement)) }
             try await audit(file, on: connection)
             try await connection.run(PostgresQuery(unsafeSQL: Self.targetWrites))
-            let row = try await connection.rows(PostgresQuery(unsafeSQL: """
-                SELECT count(*) FILTER (WHERE NOT existing AND changed) AS inserted, count(*) FILTER (WHERE existing AND changed) AS updated,
-                       count(*) FILTER (WHERE NOT changed) AS unchanged
-                FROM (SELECT existing, seq IN (SELECT seq FROM import_change) AS changed FROM import_target) s
-                """)) { (try $0["inserted", as: Int.self], try $0["updated", as: Int.self], try $0["unchanged", as: Int.self]) }.first!
-            return (row.0, row.1, row.2)
+            return try await counts(of: "import_target", existing: "existing", on: connection)
         }
     }
 
@@ -50,7 +45,7 @@ extension ImportPlan {
         try await audit(file, on: connection)
         try await apply(table, file, on: connection)
         for query in moreWrites { try await connection.run(query) }
-        return try await counts(table, on: connection)
+        return try await counts(of: table.stage, existing: "existing IS NOT NULL", on: connection)
     }
 
     private func binds(_ values: String...) -> PostgresBindings {
@@ -120,11 +115,14 @@ extension ImportPlan {
             """))
     }
 
-    private func counts(_ table: KeyedTable, on connection: PostgresConnection) async throws -> (inserted: Int, updated: Int, unchanged: Int) {
+    /// New records, stored ones the file changed, and stored ones it left as they were (`existing`: SQL saying a
+    /// staged row matched a stored one).
+    private func counts(of stage: String, existing: String, on connection: PostgresConnection) async throws
+        -> (inserted: Int, updated: Int, unchanged: Int) {
         let row = try await connection.rows(PostgresQuery(unsafeSQL: """
-            SELECT count(*) FILTER (WHERE existing IS NULL) AS inserted, count(*) FILTER (WHERE existing IS NOT NULL AND changed) AS updated,
-                   count(*) FILTER (WHERE existing IS NOT NULL AND NOT changed) AS unchanged
-            FROM (SELECT existing, seq IN (SELECT seq FROM import_change) AS changed FROM \(table.stage)) s
+            SELECT count(*) FILTER (WHERE NOT matched) AS inserted, count(*) FILTER (WHERE matched AND changed) AS updated,
+                   count(*) FILTER (WHERE matched AND NOT changed) AS unchanged
+            FROM (SELECT \(existing) AS matched, seq IN (SELECT seq FROM import_change) AS changed FROM \(stage)) s
             """)) { (try $0["inserted", as: Int.self], try $0["updated", as: Int.self], try $0["unchanged", as: Int.self]) }.first!
         return (row.0, row.1, row.2)
     }

@@ -29,6 +29,7 @@ extension PostgresStore {
             var pause: Duration = .milliseconds(250)
             while !Task.isCancelled, let connector = self?.connector {
                 var connection: PostgresConnection?
+                var lost = false
                 do {
                     connection = try await connector.connect()
                     self?.reachable.withLock { $0 = true }
@@ -37,10 +38,12 @@ extension PostgresStore {
                     try await connection?.listen(on: "pantau_change") { notices in
                         for try await _ in notices { self?.changesHeard.withLock { $0 += 1 } }
                     }
-                    try? await connection?.close()
                 } catch {
-                    // A connection the server dropped is closed on this side too before it goes.
-                    try? await connection?.close()
+                    lost = true
+                }
+                // Closed on this side too, also when the server dropped it, before the connection goes.
+                try? await connection?.close()
+                if lost {
                     self?.reachable.withLock { $0 = false }
                     try? await Task.sleep(for: pause)
                     pause = min(pause * 2, .seconds(5))

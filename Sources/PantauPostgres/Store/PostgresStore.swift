@@ -76,13 +76,26 @@ public final class PostgresStore: PantauStore {
         guard access == .readWrite else {
             throw readOnlyRequested ? PantauError.readOnly(path: location) : PantauError.noWriteAccess(path: location)
         }
+        return try await ownTransaction("BEGIN", end: commit ? "COMMIT" : "ROLLBACK", body)
+    }
+
+    /// Runs reads in one read-only snapshot, on a connection of their own (the shared reading connection would mix
+    /// other screens' queries into the transaction).
+    func snapshot<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await ownTransaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", end: "COMMIT", body)
+    }
+
+    /// A transaction opened by `begin` on a new connection, which is closed whatever happens: it ends with `end`,
+    /// or is rolled back when `body` fails.
+    private func ownTransaction<T: Sendable>(_ begin: PostgresQuery, end: PostgresQuery,
+                                             _ body: (PostgresConnection) async throws -> T) async throws -> T {
         let connection = try await connector.connect()
         do {
             let result = try await failing {
-                try await connection.run("BEGIN")
+                try await connection.run(begin)
                 do {
                     let result = try await body(connection)
-                    try await connection.run(commit ? "COMMIT" : "ROLLBACK")
+                    try await connection.run(end)
                     return result
                 } catch {
                     try? await connection.run("ROLLBACK")
@@ -94,24 +107,6 @@ public final class PostgresStore: PantauStore {
         } catch {
             try? await connection.close()
             throw error
-        }
-    }
-
-    /// Runs reads in one read-only snapshot, on a connection of their own (the shared reading connection would mix
-    /// other screens' queries into the transaction).
-    func snapshot<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        try await failing {
-            let connection = try await connector.connect()
-            do {
-                try await connection.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                let result = try await body(connection)
-                try await connection.run("COMMIT")
-                try? await connection.close()
-                return result
-            } catch {
-                try? await connection.close()
-                throw error
-            }
         }
     }
 

@@ -50,7 +50,7 @@ extension Store {
         let deletes: [(CopyTable, String)] = [
             (.koperasiStatus, "DELETE FROM koperasi_status WHERE nik = ? AND year = ?"),
             (.koperasiRAT, "DELETE FROM koperasi_rat WHERE nik = ? AND year = ?"),
-            (.umkm, "DELETE FROM umkm WHERE nib IS ?1 AND (?1 IS NOT NULL OR (nama_usaha = ?2 AND region_code = ?3))"),
+            (.umkm, sameUmkm),
             (.pelatihan, "DELETE FROM pelatihan WHERE nama = ? AND angkatan = ?"),
             (.target, "DELETE FROM target WHERE region_code = ? AND indicator = ?"),
             (.koperasi, "DELETE FROM koperasi WHERE nik = ?"),
@@ -61,33 +61,25 @@ extension Store {
             for row in plan.changes(table).deletes { try statement.execute(arguments: Self.arguments(row.prefix(width))) }
         }
         for nik in plan.evaluationsOf { try db.execute(sql: "DELETE FROM evaluation WHERE nik = ?", arguments: [nik]) }
-        for table in CopyTable.loadOrder {
-            let rows = table == .evaluation ? (copy.rows[.evaluation] ?? []).filter { plan.evaluationsOf.contains($0[0] ?? "") }
-                                             : plan.changes(table).upserts
+        for table in CopyTable.writeOrder {
+            let rows = plan.writes(table, of: copy)
             guard !rows.isEmpty else { continue }
             if table == .umkm {
-                let gone = try db.cachedStatement(sql: "DELETE FROM umkm WHERE nib IS ?1 AND (?1 IS NOT NULL OR (nama_usaha = ?2 AND region_code = ?3))")
+                let gone = try db.cachedStatement(sql: sameUmkm)
                 for row in rows { try gone.execute(arguments: Self.arguments(row.prefix(3))) }
             }
-            let insert = try db.cachedStatement(sql: Self.insertSQL(table))
+            let columns = table.storedColumns
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO \(table.rawValue)(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
+                """ + table.onConflictUpdate)
             for row in rows { try insert.execute(arguments: Self.arguments(table.storedRow(row))) }
         }
-        let entry = try db.cachedStatement(sql: Self.insertSQL(.audit))
-        for row in plan.auditEntries { try entry.execute(arguments: Self.arguments(CopyTable.audit.storedRow(row))) }
     }
+
+    /// Deletes the UMKM a row names (nib, name, region): by its NIB, else by its name and region.
+    private static let sameUmkm = "DELETE FROM umkm WHERE nib IS ?1 AND (?1 IS NOT NULL OR (nama_usaha = ?2 AND region_code = ?3))"
 
     private static func arguments(_ values: some Sequence<String?>) -> StatementArguments {
         StatementArguments(values.map { $0 as (any DatabaseValueConvertible)? })
-    }
-
-    /// INSERT of a stored row; where the table has a unique key, a row already there takes the new values.
-    private static func insertSQL(_ table: CopyTable) -> String {
-        let columns = table.storedColumns
-        var sql = "INSERT INTO \(table.rawValue)(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
-        if let key = table.conflictKey {
-            sql += " ON CONFLICT(\(key.joined(separator: ", "))) DO UPDATE SET "
-                + columns.filter { !key.contains($0) }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        }
-        return sql
     }
 }

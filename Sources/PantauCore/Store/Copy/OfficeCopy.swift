@@ -21,13 +21,12 @@ public enum CopyTable: String, Sendable, CaseIterable {
         }
     }
 
-    /// How many leading columns make the key (evaluations are keyed by their koperasi as a whole list).
+    /// How many leading columns make the key (evaluations are keyed by their koperasi as a whole list; an UMKM
+    /// see key(of:)).
     var keyWidth: Int {
         switch self {
-        case .koperasi, .evaluation: 1
         case .koperasiStatus, .koperasiRAT, .pelatihan, .target: 2
-        case .umkm: 1  // see key(of:)
-        case .audit: 1
+        default: 1
         }
     }
 
@@ -39,8 +38,10 @@ public enum CopyTable: String, Sendable, CaseIterable {
         }
     }
 
-    /// The tables in the order their references need when rows go in (koperasi before their status).
+    /// The tables of records in the order their references need when rows go in (koperasi before their status).
     public static let loadOrder: [CopyTable] = [.koperasi, .koperasiStatus, .koperasiRAT, .evaluation, .umkm, .pelatihan, .target]
+    /// Every table in the order a copy writes it: the records, then their history.
+    public static let writeOrder = loadOrder + [.audit]
 }
 
 /// Everything a store keeps inside a region, as rows of the shared tables: what `pantau copy` reads on one side and
@@ -79,6 +80,18 @@ public struct CopyPlan: Sendable, Equatable {
     public var isEmpty: Bool { changes.values.allSatisfy(\.isEmpty) && evaluationsOf.isEmpty && auditEntries.isEmpty }
 
     public func changes(_ table: CopyTable) -> Changes { changes[table] ?? Changes() }
+
+    /// The rows a store writes into `table`, in order: the upserts; for evaluations, the copy's whole lists of the
+    /// koperasi in `evaluationsOf`; for the audit trail, the entries it lacks.
+    public func writes(_ table: CopyTable, of copy: OfficeCopy) -> [[String?]] {
+        switch table {
+        case .evaluation:
+            let replaced = Set(evaluationsOf)
+            return (copy.rows[.evaluation] ?? []).filter { replaced.contains($0[0] ?? "") }
+        case .audit: return auditEntries
+        default: return changes(table).upserts
+        }
+    }
 
     /// What makes `target` (the receiving store's rows in the same region, its own name `targetName`) equal to
     /// `source`. Audit entries are never removed or changed: those the receiving store lacks are added, and entries
@@ -151,6 +164,14 @@ extension CopyTable {
         case .audit: return Array(row.dropFirst())
         default: return row
         }
+    }
+
+    /// What an INSERT of a stored row adds so that a row already there under the same unique key takes the new
+    /// values (SQLite and PostgreSQL spell it alike); empty for tables without one.
+    package var onConflictUpdate: String {
+        guard let key = conflictKey else { return "" }
+        return " ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET "
+            + storedColumns.filter { !key.contains($0) }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
     }
 
     /// The columns of the unique key a write of this table conflicts on (nil for UMKM, which are deleted by key
