@@ -79,12 +79,17 @@ import Testing
         #expect(try Self.contents(path) == before)
     }
 
-    /// Overwrites the root page of the koperasi table with 0xFF: SQLite then reports the file corrupt when it reads it.
+    /// Overwrites the root pages of the koperasi and tally tables with 0xFF: SQLite then reports the file corrupt when
+    /// it reads them (figures read the kept counts, writes the koperasi).
     static func damage(_ path: String) throws {
-        let root = try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'koperasi'")! }
+        let roots = try DatabaseQueue(path: path).read { db in
+            try Int.fetchAll(db, sql: "SELECT rootpage FROM sqlite_master WHERE name IN ('koperasi', 'tally')")
+        }
         let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        try file.seek(toOffset: UInt64((root - 1) * 4096))
-        try file.write(contentsOf: Data(repeating: 0xFF, count: 4096))
+        for root in roots {
+            try file.seek(toOffset: UInt64((root - 1) * 4096))
+            try file.write(contentsOf: Data(repeating: 0xFF, count: 4096))
+        }
         try file.close()
     }
 
@@ -95,9 +100,10 @@ import Testing
         #expect(throws: PantauError.databaseDamaged(path: path)) { try store.recordRAT(nik: inactive, year: 2023, heldOn: nil) }
         await #expect(throws: PantauError.databaseDamaged(path: path)) { try await store.report(scope: "Kutai Timur", year: nil) }
         let findings = try DatabaseCheck.run(at: path, lang: .en)
-        #expect(findings.map(\.isFine) == [false, true, true, false])
+        #expect(findings.map(\.isFine) == [false, true, true, false, false])
         #expect(findings[0].problems.first?.hasPrefix("SQLite: Page ") == true)
         #expect(findings[3].problems == ["could not be read: the file is damaged"])
+        #expect(findings[4].problems == ["could not be read: the file is damaged"])
     }
 
     @Test func aFolderOrAForeignFileIsNotOpened() throws {
@@ -120,10 +126,35 @@ import Testing
             UPDATE pelatihan SET region_code = '99.99' WHERE id = (SELECT MIN(id) FROM pelatihan);
             """)
         let findings = try DatabaseCheck.run(at: path, lang: .en)
-        #expect(findings.map(\.title) == ["file integrity (PRAGMA integrity_check)", "tables, indexes and triggers", "migrations", "references between tables"])
+        #expect(findings.map(\.title) == ["file integrity (PRAGMA integrity_check)", "tables, indexes and triggers", "migrations",
+                                           "references between tables", "kept counts against the records"])
         #expect(findings[3].problems == ["2 row(s) of koperasi_status name a nik missing from koperasi",
                                          "1 row(s) of pelatihan name a region_code missing from region"])
         #expect(findings.prefix(3).allSatisfy { $0.isFine })
+        // The orphaned status rows belong to no koperasi, so they count nowhere: the kept counts still agree.
+        #expect(findings[4].isFine)
+    }
+
+    @Test func checkNamesKeptCountsThatDifferFromTheRecords() throws {
+        let path = try Fixtures.freshSampleDatabase()
+        try Self.execute(path, """
+            UPDATE tally SET n = n + 1 WHERE place = '64.08.03' AND measure = 'active' AND year = 2023;
+            DELETE FROM tally WHERE place = '64.08.03' AND measure = 'umkm' AND year = (SELECT MIN(year) FROM tally WHERE measure = 'umkm' AND place = '64.08.03');
+            """)
+        let findings = try DatabaseCheck.run(at: path, lang: .en)
+        #expect(findings.prefix(4).allSatisfy { $0.isFine })
+        #expect(findings[4].problems.count == 2)
+        #expect(findings[4].problems.first == "64.08.03 active 2023: kept 20, the records give 19")
+        #expect(findings[4].problems.last?.hasPrefix("64.08.03 umkm ") == true)
+        #expect(findings[4].problems.last?.hasSuffix(": kept 0, the records give \(try Self.umkmOfMuaraBengkalInTheirFirstYear(path))") == true)
+    }
+
+    static func umkmOfMuaraBengkalInTheirFirstYear(_ path: String) throws -> Int {
+        try DatabaseQueue(path: path).read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM umkm WHERE region_code = '64.08.03' AND tahun_binaan = (SELECT MIN(tahun_binaan) FROM umkm WHERE region_code = '64.08.03')
+                """)!
+        }
     }
 
     @Test func checkNamesMigrationsOfANewerPantau() throws {

@@ -116,7 +116,8 @@ expect "the migrations are recorded by name" "v1 regions, koperasi, umkm, progra
 v2 audit trail
 v3 audit ids are never reused
 v4 rights
-v5 change notices" "$(as owner "$(oneLiner appliedMigrations)")"
+v5 change notices
+v7 kept counts" "$(as owner "$(oneLiner appliedMigrations)")"
 expect "the database holds Pantau's schema" "t" "$(as owner "$(oneLiner holdsPantau)")"
 expect "the group roles are named after the database, and the editor is a viewer" "${db}_editor|f|t
 ${db}_viewer|f|f" "$(superuser "SELECT rolname, rolcanlogin, pg_has_role(rolname, '${db}_viewer', 'MEMBER') AND rolname <> '${db}_viewer'
@@ -196,6 +197,19 @@ expect "kutim cannot evaluate a 64.02 koperasi" 'ERROR:  new row violates row-le
     "$(as kutim "INSERT INTO evaluation(nik, outcome, at, who) VALUES ('6402011000000001', 'dibina', '2023-08-01T00:00:00Z', 'kutim')")"
 expect "kutim's update of a 64.02 status changes no row" "0" \
     "$(changed kutim "UPDATE koperasi_status SET active = 0 WHERE nik = '6402011000000001'")"
+expect "the kept counts follow every change kutim made, and equal the ones recomputed from the records" "0" \
+    "$(as owner "SELECT count(*) FROM tally t FULL JOIN (SELECT place, measure, year, SUM(n) AS n FROM (
+                     SELECT place, measure, year, n FROM koperasi_tally UNION ALL SELECT region_code, 'umkm', tahun_binaan, 1 FROM umkm) r
+                     GROUP BY 1, 2, 3) r USING (place, measure, year) WHERE COALESCE(t.n, 0) <> COALESCE(r.n, 0)")"
+expect "kutim's 2023 in 64.08.03: one koperasi known and active, its latest RAT in 2023, none inactive" "active|2023|1
+known|2023|1
+rat|2023|1" "$(as kutim "SELECT measure, year, n FROM tally WHERE place = '64.08.03' AND year = 2023 AND n <> 0 ORDER BY 1")"
+expect "kutim's update of the counts of 64.02 changes no row" "0" \
+    "$(changed kutim "UPDATE tally SET n = n + 1 WHERE place LIKE '64.02%'")"
+expect "kutim cannot add counts in 64.02" 'ERROR:  new row violates row-level security policy for table "tally"' \
+    "$(as kutim "INSERT INTO tally(place, measure, year, n) VALUES ('64.02.01', 'umkm', 2020, 5)")"
+expect "prov cannot change the counts" "ERROR:  permission denied for table tally" \
+    "$(as prov "UPDATE tally SET n = 0")"
 expect "kutim cannot change the regions" "ERROR:  permission denied for table region" \
     "$(as kutim "UPDATE region SET name = 'x' WHERE code = '64.08'")"
 expect "kutim cannot change the settings" "ERROR:  permission denied for table setting" \
@@ -214,7 +228,7 @@ t" "$(as kutim "$(literal PostgresRights ownGrant)"; as kutim "PREPARE m(text) A
 
 expect "prov reads every koperasi, status, RAT, evaluation and audit entry" "3|3|1|1|4" \
     "$(as prov "SELECT (SELECT count(*) FROM koperasi), (SELECT count(*) FROM koperasi_status), (SELECT count(*) FROM koperasi_rat), (SELECT count(*) FROM evaluation), (SELECT count(*) FROM audit)")"
-expect "prov reads which migrations the database has" "5" "$(as prov "SELECT count(*) FROM pantau_migration")"
+expect "prov reads which migrations the database has" "6" "$(as prov "SELECT count(*) FROM pantau_migration")"
 expect "prov may change nothing, even in its own province" "f" "$(as prov "SELECT pantau_may_change('64.08.03')")"
 expect "prov cannot update a koperasi" "ERROR:  permission denied for table koperasi" \
     "$(as prov "UPDATE koperasi SET anggota = 1")"

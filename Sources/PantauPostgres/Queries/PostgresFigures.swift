@@ -10,123 +10,64 @@ extension RegionLevel {
     }
 }
 
+/// Every figure comes from the kept counts (`TallyRow`), read with the SQL the SQLite store uses.
 extension PostgresStore {
+    /// The kept counts inside the scope, summed by the region `level` names (nil: the scope as a whole).
+    func tally(of scope: Region, by level: RegionLevel? = nil) async throws -> Tally {
+        var binds = PostgresBindings()
+        if !scope.code.isEmpty {
+            binds.append(scope.code)
+            binds.append(TallyQueries.upperBound(of: scope.code))
+        }
+        let sql = TallyQueries.read(scope: scope, by: level, p1: "$1", p2: "$2")
+        return Tally(try await rows(PostgresQuery(unsafeSQL: sql, binds: binds)) { row in
+            TallyRow(place: try row["place"], measure: try row["measure"], year: try row["year", as: Int.self], n: try row["n", as: Int.self])
+        })
+    }
+
     public func years(in scope: Region) async throws -> [Int] {
-        try await rows("""
-            SELECT DISTINCT s.year FROM koperasi_status s JOIN koperasi k ON k.nik = s.nik
-            WHERE \(unescaped: scope.level.code(in: "k")) = \(scope.code) ORDER BY s.year
-            """) { try $0["year", as: Int.self] }
+        try await tally(of: scope).total.statusYears
     }
 
     public func figures(of scope: Region, year: Int) async throws -> RegionFigures {
-        let koperasi = try await row("""
-            SELECT COUNT(*) AS total, COALESCE(SUM(s.active), 0) AS active, COALESCE(SUM(p.active), 0) AS prev,
-                   COUNT(p.nik) AS prev_known, COUNT(s.nik) AS known
-            FROM koperasi k
-            LEFT JOIN koperasi_status s ON s.nik = k.nik AND s.year = \(year)
-            LEFT JOIN koperasi_status p ON p.nik = k.nik AND p.year = \(year - 1)
-            WHERE \(unescaped: scope.level.code(in: "k")) = \(scope.code) AND (k.tahun_berdiri IS NULL OR k.tahun_berdiri <= \(year))
-            """, KoperasiCounts.init) ?? KoperasiCounts()
-        let umkm = try await row("""
-            SELECT COUNT(*) AS n FROM umkm WHERE \(unescaped: scope.level.code()) = \(scope.code) AND tahun_binaan <= \(year)
-            """) { try $0["n", as: Int.self] } ?? 0
-        return koperasi.figures(of: scope, umkm: umkm)
+        try await tally(of: scope).total.figures(of: scope, year: year)
     }
 
     /// Records placed on a kabupaten without a kecamatan form a row of their own, so rows always add up to the total.
     public func childFigures(of scope: Region, year: Int) async throws -> [RegionFigures] {
-        guard let childLevel = scope.level.childLevel, let childColumn = childLevel.column, scope.level != .kecamatan else { return [] }
-        let koperasi = try await rows("""
-            SELECT k.\(unescaped: childColumn) AS code, COUNT(*) AS total, COALESCE(SUM(s.active), 0) AS active,
-                   COALESCE(SUM(p.active), 0) AS prev, COUNT(p.nik) AS prev_known, COUNT(s.nik) AS known
-            FROM koperasi k
-            LEFT JOIN koperasi_status s ON s.nik = k.nik AND s.year = \(year)
-            LEFT JOIN koperasi_status p ON p.nik = k.nik AND p.year = \(year - 1)
-            WHERE \(unescaped: scope.level.code(in: "k")) = \(scope.code) AND (k.tahun_berdiri IS NULL OR k.tahun_berdiri <= \(year))
-            GROUP BY k.\(unescaped: childColumn)
-            """) { row in (code: try row["code", as: String?.self] ?? "", counts: try KoperasiCounts(row)) }
-        let byCode = Dictionary(koperasi.map { ($0.code, $0.counts) }, uniquingKeysWith: { first, _ in first })
-        var umkm: [String: Int] = [:]
-        for (code, n) in try await rows("""
-            SELECT \(unescaped: childColumn) AS code, COUNT(*) AS n FROM umkm
-            WHERE \(unescaped: scope.level.code()) = \(scope.code) AND tahun_binaan <= \(year) GROUP BY \(unescaped: childColumn)
-            """, { row in (try row["code", as: String?.self] ?? "", try row["n", as: Int.self]) }) {
-            umkm[code, default: 0] += n
-        }
-        var result = regions.children(of: scope.code).map { child in
-            (byCode[child.code] ?? KoperasiCounts()).figures(of: child, umkm: umkm[child.code] ?? 0)
-        }
-        if byCode[""] != nil || umkm[""] != nil {
-            let unplaced = Region(code: scope.code, name: scope.level == .kabupaten ? "(kecamatan tidak diketahui)" : "(tidak diketahui)",
-                                  level: scope.level)
-            result.append((byCode[""] ?? KoperasiCounts()).figures(of: unplaced, umkm: umkm[""] ?? 0))
-        }
-        return result
+        guard let childLevel = scope.level.childLevel else { return [] }
+        return try await tally(of: scope, by: childLevel).childFigures(of: scope, children: regions.children(of: scope.code), year: year)
     }
 
     public func yearlyFigures(of scope: Region) async throws -> [YearFigures] {
-        var result: [YearFigures] = []
-        for year in try await years(in: scope) {
-            let f = try await figures(of: scope, year: year)
-            result.append(YearFigures(year: year, koperasiTotal: f.koperasiTotal, koperasiActive: f.koperasiActive, umkm: f.umkm))
-        }
-        return result
+        try await tally(of: scope).total.yearlyFigures()
     }
 
-    /// Every province that has koperasi, with its kabupaten/kota, in one pass over the koperasi. UMKM are not
-    /// counted here, as on SQLite: the list does not show them.
+    /// Every province that has koperasi, with its kabupaten/kota.
     public func districtFigures(year: Int) async throws -> [ProvinceFigures] {
-        struct Counts { var total = 0, active = 0, known = 0 }
-        var byDistrict: [String: Counts] = [:]
-        let groups = try await rows("""
-            SELECT k.prov, k.kab, COUNT(*) AS total, COALESCE(SUM(s.active), 0) AS active, COUNT(s.nik) AS known
-            FROM koperasi k LEFT JOIN koperasi_status s ON s.nik = k.nik AND s.year = \(year)
-            WHERE k.tahun_berdiri IS NULL OR k.tahun_berdiri <= \(year)
-            GROUP BY k.prov, k.kab
-            """) { row in
-            (key: try row["kab", as: String?.self] ?? row["prov", as: String.self],
-             counts: Counts(total: try row["total"], active: try row["active"], known: try row["known"]))
-        }
-        for group in groups {
-            byDistrict[group.key, default: Counts()].total += group.counts.total
-            byDistrict[group.key]!.active += group.counts.active
-            byDistrict[group.key]!.known += group.counts.known
-        }
-        let provinces = Set(byDistrict.keys.map { String($0.prefix(2)) }).sorted()
-        return provinces.compactMap { code -> ProvinceFigures? in
-            guard !code.isEmpty, let province = regions.region(code: code) else { return nil }
-            let districts = regions.children(of: code).map { district -> RegionFigures in
-                let c = byDistrict[district.code] ?? Counts()
-                return RegionFigures(region: Region(code: district.code, name: district.name, level: .kabupaten), koperasiTotal: c.total,
-                                     koperasiActive: c.active, umkm: 0, hasStatus: c.known > 0)
-            }
-            let own = byDistrict[code] ?? Counts()
-            let sum = districts.reduce(own) { acc, d in
-                Counts(total: acc.total + d.koperasiTotal, active: acc.active + d.koperasiActive, known: acc.known + (d.hasStatus ? 1 : 0))
-            }
-            return ProvinceFigures(
-                province: RegionFigures(region: province, koperasiTotal: sum.total, koperasiActive: sum.active, umkm: 0, hasStatus: sum.known > 0),
-                districts: districts)
+        try await tally(of: .indonesia, by: .kabupaten).districtFigures(year: year) { code in
+            regions.region(code: code).map { ($0, regions.children(of: code)) }
         }
     }
-}
 
-/// One group's koperasi counts in a year: COUNT and SUM are bigints on the server.
-struct KoperasiCounts {
-    var total = 0, active = 0, previous = 0, previousKnown = 0, known = 0
-
-    init() {}
-
-    init(_ row: PostgresRandomAccessRow) throws {
-        total = try row["total"]
-        active = try row["active"]
-        previous = try row["prev"]
-        previousKnown = try row["prev_known"]
-        known = try row["known"]
+    /// The inactive koperasi of the scope in a year, how many have been evaluated, and the latest outcome of each.
+    public func evaluationProgress(of scope: Region, year: Int) async throws -> EvaluationProgress {
+        try await tally(of: scope).total.evaluationProgress(year: year)
     }
 
-    func figures(of region: Region, umkm: Int) -> RegionFigures {
-        RegionFigures(region: region, koperasiTotal: total, koperasiActive: active, umkm: umkm,
-                      previousActive: previousKnown > 0 ? previous : nil, hasStatus: known > 0)
+    /// How many koperasi of the scope hold each health grade (koperasi without a grade are not counted).
+    public func healthCounts(of scope: Region) async throws -> [Kesehatan: Int] {
+        try await tally(of: scope).total.healthCounts
+    }
+
+    public func latestRATYears(of scope: Region) async throws -> [Int: Int] {
+        try await tally(of: scope).total.latestRAT
+    }
+
+    public func keptCountDifferences(limit: Int) async throws -> [TallyDifference] {
+        try await rows(PostgresQuery(unsafeSQL: TallyQueries.differences(limit: limit))) { row in
+            TallyDifference(place: try row["place"], measure: try row["measure"], year: try row["year", as: Int.self],
+                            kept: try row["kept", as: Int.self], recomputed: try row["recomputed", as: Int.self])
+        }
     }
 }

@@ -19,35 +19,6 @@ extension PostgresStore {
         }
     }
 
-    /// The inactive koperasi of the scope in a year, how many have been evaluated, and the latest outcome of each.
-    public func evaluationProgress(of scope: Region, year: Int) async throws -> EvaluationProgress {
-        let groups = try await rows("""
-            SELECT (SELECT e.outcome FROM evaluation e WHERE e.nik = k.nik ORDER BY e.id DESC LIMIT 1) AS outcome, COUNT(*) AS n
-            FROM koperasi k JOIN koperasi_status s ON s.nik = k.nik AND s.year = \(year) AND s.active = 0
-            WHERE \(unescaped: scope.level.code(in: "k")) = \(scope.code) GROUP BY 1
-            """) { row in (outcome: try row["outcome", as: String?.self], n: try row["n", as: Int.self]) }
-        var progress = EvaluationProgress(inactive: 0, evaluated: 0, byOutcome: [:])
-        for group in groups {
-            progress.inactive += group.n
-            if let outcome = group.outcome.flatMap(EvaluationOutcome.init) {
-                progress.evaluated += group.n
-                progress.byOutcome[outcome] = group.n
-            }
-        }
-        return progress
-    }
-
-    /// How many koperasi of the scope hold each health grade (koperasi without a grade are not counted).
-    public func healthCounts(of scope: Region) async throws -> [Kesehatan: Int] {
-        let groups = try await rows("""
-            SELECT kesehatan, COUNT(*) AS n FROM koperasi
-            WHERE \(unescaped: scope.level.code()) = \(scope.code) AND kesehatan IS NOT NULL GROUP BY kesehatan
-            """) { row in (grade: Kesehatan(rawValue: try row["kesehatan"]), n: try row["n", as: Int.self]) }
-        var counts: [Kesehatan: Int] = [:]
-        for group in groups { if let grade = group.grade { counts[grade] = group.n } }
-        return counts
-    }
-
     /// The region's own threshold, else the one for every kabupaten/kota (the empty code sorts first).
     public func target(_ indicator: Indicator, for region: Region) async throws -> Target? {
         try await row("""

@@ -18,6 +18,7 @@ public enum PostgresSchema {
         Migration(name: "v3 audit ids are never reused", sql: PostgresAudit.v3),
         Migration(name: "v4 rights", sql: PostgresRightsSchema.v4),
         Migration(name: "v5 change notices", sql: PostgresChangeNotices.v5),
+        Migration(name: "v7 kept counts", sql: PostgresTally.v7),
     ]
 
     /// Made before the first migration, by the owner only: a login without rights may not create tables.

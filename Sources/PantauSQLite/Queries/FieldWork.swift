@@ -144,25 +144,4 @@ extension Store {
                                   evaluations: evaluations, audit: audit)
         }
     }
-
-    /// The inactive koperasi of the scope in a year, how many have been evaluated, and the latest outcome of each.
-    public func evaluationProgress(of scope: Region, year: Int) throws -> EvaluationProgress {
-        try read { db in
-            let filter = scope.level.column.map { "k.\($0) = :code" } ?? "1"
-            var progress = EvaluationProgress(inactive: 0, evaluated: 0, byOutcome: [:])
-            for row in try Row.fetchAll(db, sql: """
-                SELECT (SELECT e.outcome FROM evaluation e WHERE e.nik = k.nik ORDER BY e.id DESC LIMIT 1) AS outcome, COUNT(*) AS n
-                FROM koperasi k JOIN koperasi_status s ON s.nik = k.nik AND s.year = :year AND s.active = 0
-                WHERE \(filter) GROUP BY outcome
-                """, arguments: ["code": scope.code, "year": year]) {
-                let n: Int = row["n"]
-                progress.inactive += n
-                if let outcome = (row["outcome"] as String?).flatMap(EvaluationOutcome.init) {
-                    progress.evaluated += n
-                    progress.byOutcome[outcome] = n
-                }
-            }
-            return progress
-        }
-    }
 }

@@ -2,19 +2,6 @@ import GRDB
 import PantauCore
 
 extension Store {
-    /// How many koperasi of the scope hold each health grade (koperasi without a grade are not counted).
-    public func healthCounts(of scope: Region) throws -> [Kesehatan: Int] {
-        try read { db in
-            let filter = scope.level.column.map { "\($0) = ?" } ?? "?1 = ?1"
-            var counts: [Kesehatan: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT kesehatan, COUNT(*) AS n FROM koperasi WHERE \(filter) AND kesehatan IS NOT NULL GROUP BY kesehatan",
-                                        arguments: [scope.code]) {
-                if let grade = Kesehatan(rawValue: row["kesehatan"]) { counts[grade] = row["n"] }
-            }
-            return counts
-        }
-    }
-
     /// Training batches held in the scope or for it (a province's batches count for its kabupaten too), by date.
     public func trainingBatches(for scope: Region) throws -> [Pelatihan] {
         try read { db in try trainingBatchesUnlocked(db, scope: scope) }

@@ -17,10 +17,12 @@ extension Store {
 
     /// The regions directly inside `code`, in code order.
     public func children(of code: String) throws -> [Region] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT code, name, level FROM region WHERE parent = ? ORDER BY code", arguments: [code])
-                .compactMap { row in RegionLevel(rawValue: row["level"]).map { Region(code: row["code"], name: row["name"], level: $0) } }
-        }
+        try read { db in try Self.fetchChildren(db, of: code) }
+    }
+
+    static func fetchChildren(_ db: Database, of code: String) throws -> [Region] {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT code, name, level FROM region WHERE parent = ? ORDER BY code"), arguments: [code])
+            .compactMap { row in RegionLevel(rawValue: row["level"]).map { Region(code: row["code"], name: row["name"], level: $0) } }
     }
 
     /// A region named the way a person would name it: a code (`64.08`, `6408`), a name, or a short form.

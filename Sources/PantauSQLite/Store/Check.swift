@@ -3,8 +3,7 @@ import GRDB
 import PantauCore
 
 /// `pantau check`: reads the whole database and says what is wrong with it. Run on demand, never before a write.
-/// Each aspect is one entry of `aspects`; a later check (say, kept counts against counts recomputed from the records)
-/// is one more entry there.
+/// Each aspect is one entry of `aspects`.
 public enum DatabaseCheck {
     /// One aspect of the database and what it found wrong; nothing when all is well.
     public struct Finding: Sendable, Equatable {
@@ -23,6 +22,7 @@ public enum DatabaseCheck {
         Aspect(title: { $0 == .en ? "tables, indexes and triggers" : "tabel, indeks dan pemicu" }, run: schema),
         Aspect(title: { $0 == .en ? "migrations" : "migrasi" }, run: migrations),
         Aspect(title: { $0 == .en ? "references between tables" : "rujukan antartabel" }, run: references),
+        Aspect(title: { $0 == .en ? "kept counts against the records" : "hitungan tersimpan terhadap catatan" }, run: keptCounts),
     ]
 
     /// Checks the database at `path`, read-only: the file is never changed.
@@ -163,5 +163,21 @@ public enum DatabaseCheck {
             problems.append(lang == .en ? "\(count) row(s) break the reference \(key)" : "\(count) baris melanggar rujukan \(key)")
         }
         return problems
+    }
+
+    /// The kept counts recomputed from the records: every difference, the first ten of them named.
+    private static func keptCounts(_ db: Database, _ lang: Language) throws -> [String] {
+        guard try db.tableExists("tally") else { return [] }
+        return keptCountProblems(try Store.keptCountDifferences(db, limit: 11), lang)
+    }
+
+    /// The differences in words, the first ten of them, then how many more there are (more than `limit` - 10).
+    public static func keptCountProblems(_ differences: [TallyDifference], _ lang: Language) -> [String] {
+        var lines = differences.prefix(10).map { d in
+            lang == .en ? "\(d.place) \(d.measure) \(d.year): kept \(d.kept), the records give \(d.recomputed)"
+                        : "\(d.place) \(d.measure) \(d.year): tersimpan \(d.kept), menurut catatan \(d.recomputed)"
+        }
+        if differences.count > 10 { lines.append(lang == .en ? "and more" : "dan lainnya") }
+        return lines
     }
 }

@@ -161,6 +161,9 @@ enum Schema {
                 CREATE UNIQUE INDEX audit_origin ON audit(copied_from, origin_id);
                 """)
         }
+        migrator.registerMigration("v7 kept counts") { db in
+            try db.execute(sql: TallySchema.v7)
+        }
         return migrator
     }
 }

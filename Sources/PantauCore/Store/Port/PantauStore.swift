@@ -53,6 +53,10 @@ public protocol PantauStore: AnyObject, Sendable {
     func koperasiRows(at regionCode: String, year: Int) async throws -> [KoperasiRow]
     func evaluationProgress(of scope: Region, year: Int) async throws -> EvaluationProgress
     func healthCounts(of scope: Region) async throws -> [Kesehatan: Int]
+    /// Koperasi of the scope by the year of their latest RAT (0: none recorded), so any "no RAT for N years" is a sum.
+    func latestRATYears(of scope: Region) async throws -> [Int: Int]
+    /// The kept counts (`TallyRow`) that differ from the ones recomputed from the records, the first `limit`.
+    func keptCountDifferences(limit: Int) async throws -> [TallyDifference]
     /// The threshold for an indicator in a region: its own, else the one for every kabupaten/kota.
     func target(_ indicator: Indicator, for region: Region) async throws -> Target?
     func targets(of scope: Region) async throws -> [Target]
