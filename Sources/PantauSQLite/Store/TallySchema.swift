@@ -5,9 +5,10 @@ import PantauCore
 ///
 /// A koperasi's part of the counts depends on its own row, its yearly status, its latest RAT and its latest
 /// evaluation. The view `koperasi_tally` says what that part is, by `part` (`koperasi`: founding year and health;
-/// `rat`: latest RAT; `status`: known and active per year; `inactive`: inactive per year by latest outcome). A
-/// change takes the affected part away before it happens and adds it back after; SQLite runs row triggers at once,
-/// row by row, so several rows of one koperasi in one statement are counted right. UMKM count one each.
+/// `rat`: latest RAT; `status`: known and active per year; `inactive`: inactive per year by latest outcome). An
+/// update or delete takes the affected part away before it happens and adds it back after; an insert adds what it
+/// changed after it. SQLite runs row triggers at once, row by row, so several rows of one koperasi in one
+/// statement are counted right. UMKM count one each.
 enum TallySchema {
     static let v7 = """
         CREATE TABLE tally (
@@ -85,12 +86,33 @@ enum TallySchema {
                     move("", nik: "= NEW.nik", parts: statusParts, year: "NEW.year")),
             trigger("status_delete", "BEFORE", "DELETE", on: "koperasi_status", move("-", nik: "= OLD.nik", parts: statusParts, year: "OLD.year")),
         ]
-        // The latest RAT and the latest evaluation depend on all of a koperasi's rows: its whole part moves.
+        // The latest RAT and the latest evaluation depend on all of a koperasi's rows: its whole part moves. An
+        // insert has no BEFORE trigger (SQLite runs it even when an upsert then updates instead, or OR IGNORE
+        // drops the row): after it, the part before is the one without the new row.
+        list += [
+            trigger("rat_insert", "AFTER", "INSERT", on: "koperasi_rat", """
+                INSERT INTO tally(place, measure, year, n)
+                SELECT k.region_code, 'rat', latest.year, SUM(latest.n) FROM koperasi k, (
+                    SELECT COALESCE((SELECT MAX(year) FROM koperasi_rat WHERE nik = NEW.nik AND year <> NEW.year), 0) AS year, -1 AS n
+                    UNION ALL SELECT (SELECT MAX(year) FROM koperasi_rat WHERE nik = NEW.nik), 1
+                ) AS latest
+                WHERE k.nik = NEW.nik GROUP BY latest.year HAVING SUM(latest.n) <> 0
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+                """),
+            trigger("evaluation_insert", "AFTER", "INSERT", on: "evaluation", """
+                INSERT INTO tally(place, measure, year, n)
+                SELECT k.region_code, 'inactive:' || COALESCE(latest.outcome, ''), s.year, SUM(latest.n)
+                FROM koperasi k JOIN koperasi_status s ON s.nik = k.nik AND s.active = 0, (
+                    SELECT (SELECT outcome FROM evaluation WHERE nik = NEW.nik AND id <> NEW.id ORDER BY id DESC LIMIT 1) AS outcome, -1 AS n
+                    UNION ALL SELECT (SELECT outcome FROM evaluation WHERE nik = NEW.nik ORDER BY id DESC LIMIT 1), 1
+                ) AS latest
+                WHERE k.nik = NEW.nik GROUP BY 2, 3 HAVING SUM(latest.n) <> 0
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+                """),
+        ]
         for (table, name, parts, columns) in [("koperasi_rat", "rat", ["rat"], "UPDATE OF nik, year"),
                                               ("evaluation", "evaluation", ["inactive"], "UPDATE OF id, nik, outcome")] {
             list += [
-                trigger("\(name)_insert_before", "BEFORE", "INSERT", on: table, move("-", nik: "= NEW.nik", parts: parts)),
-                trigger("\(name)_insert_after", "AFTER", "INSERT", on: table, move("", nik: "= NEW.nik", parts: parts)),
                 trigger("\(name)_update_before", "BEFORE", columns, on: table, move("-", nik: "IN (OLD.nik, NEW.nik)", parts: parts)),
                 trigger("\(name)_update_after", "AFTER", columns, on: table, move("", nik: "IN (OLD.nik, NEW.nik)", parts: parts)),
                 trigger("\(name)_delete_before", "BEFORE", "DELETE", on: table, move("-", nik: "= OLD.nik", parts: parts)),
