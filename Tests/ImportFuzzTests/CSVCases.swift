@@ -1,3 +1,4 @@
+import PantauTestSupport
 import Foundation
 
 /// Malformed CSV files derived from the sample exports.
@@ -43,7 +44,7 @@ enum CSVCases {
     /// Families with a random element: each call adds the next case of its family.
     static func families(_ base: SampleBase) -> [(inout CaseMaker) -> Void] {
         func each(_ family: String, _ expect: @escaping (BaseExport) -> Expectation,
-                  _ mutate: @escaping @Sendable (BaseExport, inout FuzzRandom) -> Data) -> (inout CaseMaker) -> Void {
+                  _ mutate: @escaping @Sendable (BaseExport, inout SeededGenerator) -> Data) -> (inout CaseMaker) -> Void {
             var turn = 0
             return { make in
                 let e = turn % 2 == 0 ? base.koperasi : base.umkm
@@ -112,7 +113,7 @@ enum CSVCases {
     /// Cut at a random point after the header: the rows left are known, and an import must count exactly those.
     static func truncated(_ make: inout CaseMaker, _ base: SampleBase) {
         let e = make.cases.count % 2 == 0 ? base.koperasi : base.umkm
-        var random = FuzzRandom(seed: make.nextSeed("csv.truncate"))
+        var random = SeededGenerator(seed: make.nextSeed("csv.truncate"))
         let cut = random.int(e.lines[0].count + 1 ..< e.csv.count)
         let rows = e.csv.prefix(cut).split(separator: UInt8(ascii: "\n")).count - 1
         make.add("csv.truncate", e.kind, "csv", .either(rows: rows)) { url, _ in try e.csv.prefix(cut).write(to: url) }

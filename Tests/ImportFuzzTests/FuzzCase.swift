@@ -1,3 +1,4 @@
+import PantauTestSupport
 import Foundation
 
 /// What the importer must do with a case, as far as the generator knows.
@@ -35,13 +36,13 @@ struct FuzzCase: Sendable {
     var fileExtension: String
     var expect: Expectation
     /// Writes the file; given the case's own random generator.
-    var write: @Sendable (_ url: URL, _ random: inout FuzzRandom) throws -> Void
+    var write: @Sendable (_ url: URL, _ random: inout SeededGenerator) throws -> Void
 
     /// `csv.bitflip#17`: with PANTAU_FUZZ_CASE, the one case to run again.
     var name: String { "\(family)#\(index)" }
 
     func writeFile(to url: URL) throws {
-        var random = FuzzRandom(seed: seed)
+        var random = SeededGenerator(seed: seed)
         try write(url, &random)
     }
 }
@@ -55,13 +56,13 @@ struct CaseMaker {
     init(root: UInt64) { self.root = root }
 
     /// The seed the next case of `family` gets, for a case whose expectation depends on its random choices.
-    func nextSeed(_ family: String) -> UInt64 { FuzzRandom.seed(root: root, family: family, index: counts[family, default: 0]) }
+    func nextSeed(_ family: String) -> UInt64 { SeededGenerator.seed(root: root, family: family, index: counts[family, default: 0]) }
 
     mutating func add(_ family: String, _ kind: String, _ fileExtension: String, _ expect: Expectation,
-                      _ write: @escaping @Sendable (URL, inout FuzzRandom) throws -> Void) {
+                      _ write: @escaping @Sendable (URL, inout SeededGenerator) throws -> Void) {
         let index = counts[family, default: 0]
         counts[family] = index + 1
-        cases.append(FuzzCase(family: family, index: index, seed: FuzzRandom.seed(root: root, family: family, index: index), kind: kind,
+        cases.append(FuzzCase(family: family, index: index, seed: SeededGenerator.seed(root: root, family: family, index: index), kind: kind,
                               fileExtension: fileExtension, expect: expect, write: write))
     }
 

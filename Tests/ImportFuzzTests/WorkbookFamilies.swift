@@ -1,9 +1,10 @@
+import PantauTestSupport
 import Foundation
 
 /// .xlsx families with a random element: each call adds the next case of its family, koperasi and UMKM in turn.
 extension WorkbookCases {
     static func families(_ base: SampleBase) -> [(inout CaseMaker) -> Void] {
-        func each(_ family: String, _ expect: Expectation, _ write: @escaping @Sendable (BaseExport, URL, inout FuzzRandom) throws -> Void)
+        func each(_ family: String, _ expect: Expectation, _ write: @escaping @Sendable (BaseExport, URL, inout SeededGenerator) throws -> Void)
             -> (inout CaseMaker) -> Void {
             var turn = 0
             return { make in
@@ -13,7 +14,7 @@ extension WorkbookCases {
             }
         }
         /// A data row of the sheet, chosen at random.
-        @Sendable func row(_ e: BaseExport, _ r: inout FuzzRandom) -> Int { r.int(2 ... e.rows + 1) }
+        @Sendable func row(_ e: BaseExport, _ r: inout SeededGenerator) -> Int { r.int(2 ... e.rows + 1) }
         return [
             each("xlsx.bitflip", .either) { e, url, r in
                 var bytes = [UInt8](e.xlsx)

@@ -18,25 +18,13 @@ import Testing
         func finish() throws {}
     }
 
-    /// A small, seeded generator (SplitMix64): the same seed gives the same sequence on every machine.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     let kecamatan = (1...18).map { String(format: "64.08.%02d", $0) }
 
     @Test(arguments: Kind.allCases) func randomWritesKeepTheCountsEqualToTheRecords(_ kind: Kind) async throws {
         guard let store = try await StoreBehaviourTests().sample(kind) else { return }
         let original = try Store.open(at: try Fixtures.freshSampleDatabase(), readOnly: true)
         #expect(try await store.keptCountDifferences(limit: 5) == [])
-        var random = Seeded(state: kind == .sqlite ? 2023 : 2024)
+        var random = SeededGenerator(seed: kind == .sqlite ? 2023 : 2024)
         for step in 1...40 {
             let done = try await write(store, original: original, using: &random, step: step)
             let differences = try await store.keptCountDifferences(limit: 5)
@@ -53,7 +41,7 @@ import Testing
     }
 
     /// One random write; returns what it did, for the message of a failure.
-    func write(_ store: any PantauStore, original: Store, using random: inout Seeded, step: Int) async throws -> String {
+    func write(_ store: any PantauStore, original: Store, using random: inout SeededGenerator, step: Int) async throws -> String {
         let place = kecamatan.randomElement(using: &random)!
         let niks = try await store.koperasiRows(at: place, year: 2023).map(\.nik)
         guard let nik = niks.randomElement(using: &random) else { return "nothing in \(place)" }
@@ -90,7 +78,7 @@ import Testing
 
     /// Exports a kecamatan's koperasi, moves a few (to another kecamatan, or onto the kabupaten itself), changes their
     /// founding year, grade and 2023 status, and imports the changed rows.
-    func importChangedKoperasi(_ store: any PantauStore, at place: String, using random: inout Seeded) async throws -> String {
+    func importChangedKoperasi(_ store: any PantauStore, at place: String, using random: inout SeededGenerator) async throws -> String {
         let rows = Rows()
         try await store.export(.koperasi, scope: try await store.resolveRegion(place), year: nil, to: rows)
         let column = { (name: String) in rows.columns.firstIndex(of: name)! }
@@ -107,7 +95,7 @@ import Testing
     }
 
     /// Exports a kecamatan's UMKM, moves a few and changes their year of guidance, and adds one without a NIB.
-    func importChangedUMKM(_ store: any PantauStore, at place: String, using random: inout Seeded, step: Int) async throws -> String {
+    func importChangedUMKM(_ store: any PantauStore, at place: String, using random: inout SeededGenerator, step: Int) async throws -> String {
         let rows = Rows()
         try await store.export(.umkm, scope: try await store.resolveRegion(place), year: nil, to: rows)
         var changed = Array(rows.rows.shuffled(using: &random).prefix(4)).map { row in
