@@ -29,6 +29,7 @@ public enum PantauError: Error, Equatable, Sendable {
     case databaseIsFolder(path: String)
     case databaseDiskProblem(path: String)
     case checkFoundProblems(path: String, count: Int)
+    case keptCountsDiffer(store: String)
 
     // Arguments and values given on the command line.
     case controlCharacters(field: String)
@@ -54,6 +55,7 @@ public enum PantauError: Error, Equatable, Sendable {
     case serverRefusedChange(login: String, region: String)
     /// Targets and thresholds on a server are changed by the database's owner only.
     case targetsAreTheOwners(store: String)
+    case recountIsTheOwners(store: String)
     /// `pantau copy` with FROM and TO the same database.
     case copyOntoItself(store: String)
     /// The server refused a statement for a reason of its own (SQLSTATE and its words).
@@ -193,6 +195,10 @@ public enum PantauError: Error, Equatable, Sendable {
             return en ? "pantau check found \(count) problem\(count == 1 ? "" : "s") in \(path) (listed above); restore the database from the backup."
                       : "pantau check menemukan \(count) masalah di \(path) (dirinci di atas); pulihkan basis data dari cadangan."
 
+        case .keptCountsDiffer(let store):
+            return en ? "pantau check found kept counts in \(store) that differ from the records (listed above); `pantau check --recount --db \(store)` writes them again from the records."
+                      : "pantau check menemukan hitungan tersimpan di \(store) yang berbeda dari catatan (dirinci di atas); `pantau check --recount --db \(store)` menulisnya ulang dari catatan."
+
         // Arguments and values given on the command line.
         case .controlCharacters(let field):
             return en ? "\(field) cannot hold control characters (such as Esc, Tab or a line break); type it as plain text."
@@ -269,6 +275,9 @@ public enum PantauError: Error, Equatable, Sendable {
         case .targetsAreTheOwners(let store):
             return en ? "The server at \(store) refused: only the database's owner may change targets and thresholds. Nothing was changed."
                       : "Server di \(store) menolak: hanya pemilik basis data yang boleh mengubah target dan ambang. Tidak ada yang diubah."
+        case .recountIsTheOwners(let store):
+            return en ? "The server at \(store) refused: only the database's owner may write the kept counts again, as they span every office; ask the owner to run `pantau check --recount --db ADDRESS`. Nothing was changed."
+                      : "Server di \(store) menolak: hanya pemilik basis data yang boleh menulis ulang hitungan tersimpan, karena mencakup semua kantor; minta pemilik menjalankan `pantau check --recount --db ALAMAT`. Tidak ada yang diubah."
         case .serverRefused(let store, let reason):
             return en ? "The server at \(store) refused: \(reason). Nothing was changed."
                       : "Server di \(store) menolak: \(reason). Tidak ada yang diubah."

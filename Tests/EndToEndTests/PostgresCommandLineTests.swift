@@ -134,6 +134,34 @@ import Testing
         #expect(grant.stderr == "pantau: \(file) is a SQLite file: who may read or change it is decided by the file's permissions (see the README, \"A shared server\"); grant and revoke are for a PostgreSQL server.\n")
     }
 
+    @Test func checkComparesTheKeptCountsAndTheOwnerRecounts() throws {
+        guard let server = try PostgresServer.available() else { return }
+        let database = try server.freshDatabase()
+        #expect(try CLI.run(["init", "--sample", "--office", "Kutim", "--db", database.url]).status == 0)
+        let kutim = try server.createLogin("kutim")
+        #expect(try CLI.run(["grant", kutim.name, "--role", "editor", "--region", "64.08", "--db", database.url]).status == 0)
+        let asKutim = try server.url(of: database.name, as: kutim)
+        let fine = try CLI.run(["check", "--db", database.url, "--lang", "en"])
+        #expect(fine.status == 0 && fine.stdout == "ok       kept counts against the records\n" && fine.stderr.isEmpty, "\(fine.stderr)")
+
+        _ = try server.psql("UPDATE tally SET n = n + 2 WHERE place = '64.08.03' AND measure = 'active' AND year = 2023", as: database.url)
+        let found = try CLI.run(["check", "--db", asKutim, "--lang", "en"])
+        #expect(found.status == 1)
+        #expect(found.stdout == "PROBLEM  kept counts against the records\n         - 64.08.03 active 2023: kept 21, the records give 19\n")
+        let kutimShown = Self.shown(asKutim)
+        #expect(found.stderr == "pantau: pantau check found kept counts in \(kutimShown) that differ from the records (listed above); `pantau check --recount --db \(kutimShown)` writes them again from the records.\n")
+        let refused = try CLI.run(["check", "--recount", "--db", asKutim, "--lang", "en"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "pantau: The server at \(kutimShown) refused: only the database's owner may write the kept counts again, as they span every office; ask the owner to run `pantau check --recount --db ADDRESS`. Nothing was changed.\n")
+        let recounted = try CLI.run(["check", "--recount", "--db", database.url, "--lang", "en"])
+        #expect(recounted.status == 0, "\(recounted.stderr)")
+        #expect(recounted.stderr == "pantau: 1 kept count written again from the records.\n")
+        #expect(recounted.stdout == "ok       kept counts against the records\n")
+        #expect(try server.psql("SELECT who = current_user, old_value FROM audit WHERE entity = 'tally'", as: database.url) == "t|1")
+        #expect(try CLI.run(["report", "--db", database.url, "--scope", "64.08", "--format", "csv"]).stdout
+                    .contains("\n64.08.03,Muara Bengkal,49,19,30,"))
+    }
+
     /// An address as Pantau shows it: without the password.
     static func shown(_ url: String) -> String {
         url.replacingOccurrences(of: #":[^:@/]*@"#, with: "@", options: .regularExpression)

@@ -4,13 +4,14 @@ import Testing
 
 /// A database made by the release before the newest migration, opened by this one.
 ///
-/// The fixture `Fixtures/schema-v3.db` was made by Pantau at schema "v3 audit ids are never reused": `pantau init --db F --office Kutim`,
-/// the 49 koperasi of Muara Bengkal imported from the sample export, `pantau rat 6408031000000023 --year 2023` and
-/// `pantau evaluate 6408031000000024 --outcome dibina --note pembinaan`. When a migration is added, make it again
-/// the same way with the build before that migration and name it after that build's schema: the first test fails
-/// until the fixture is exactly one migration behind.
+/// The fixture `Fixtures/schema-v6.db` is a database at schema "v6 copied audit history": made by Pantau at schema
+/// "v3 audit ids are never reused" (`pantau init --db F --office Kutim`, the 49 koperasi of Muara Bengkal imported
+/// from the sample export, `pantau rat 6408031000000023 --year 2023` and `pantau evaluate 6408031000000024 --outcome
+/// dibina --note pembinaan`), then upgraded by the v6 migration's own statements. When a migration is added, make
+/// it again the same way with the build before that migration and name it after that build's schema: the first
+/// test fails until the fixture is exactly one migration behind.
 @Suite struct UpgradeTests {
-    let fixture = Fixtures.repository.appendingPathComponent("Tests/EndToEndTests/Fixtures/schema-v3.db").path
+    let fixture = Fixtures.repository.appendingPathComponent("Tests/EndToEndTests/Fixtures/schema-v6.db").path
 
     private func copyOfFixture() throws -> String {
         let path = Fixtures.temporaryPath("kutim.db")
@@ -32,7 +33,7 @@ import Testing
         let newest = try #require(CLI.run(["--version"]).stdout.firstMatch(of: /schema "(.+)"/)).1
         #expect(try migrations(db) == old + [String(newest)], "the fixture is exactly one migration behind")
 
-        let backup = db + ".v3-audit-ids-are-never-reused.backup"
+        let backup = db + ".v6-copied-audit-history.backup"
         var info = stat()
         #expect(stat(backup, &info) == 0 && info.st_mode & 0o777 == 0o600)
         #expect(try migrations(backup) == old)
@@ -70,7 +71,7 @@ import Testing
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 1)
-        #expect(stderr == "pantau: \(db) was made by an older Pantau and is upgraded only after a backup, but \(db).v3-audit-ids-are-never-reused.backup could not be written (File too large); nothing was changed: free some space beside the database and run the command again.\n")
+        #expect(stderr == "pantau: \(db) was made by an older Pantau and is upgraded only after a backup, but \(db).v6-copied-audit-history.backup could not be written (File too large); nothing was changed: free some space beside the database and run the command again.\n")
         #expect(try migrations(db) == old)
         let folder = (db as NSString).deletingLastPathComponent
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix("kutim.db") || $0.contains("backup") }.isEmpty,

@@ -147,6 +147,14 @@ import Testing
         #expect(findings[4].problems.first == "64.08.03 active 2023: kept 20, the records give 19")
         #expect(findings[4].problems.last?.hasPrefix("64.08.03 umkm ") == true)
         #expect(findings[4].problems.last?.hasSuffix(": kept 0, the records give \(try Self.umkmOfMuaraBengkalInTheirFirstYear(path))") == true)
+
+        let store = try Store.open(at: path)
+        #expect(try store.recountKeptCounts(who: "siti") == 2)
+        #expect(try DatabaseCheck.run(at: path, lang: .en).allSatisfy { $0.isFine })
+        #expect(try store.auditLog().last.map { "\($0.who) \($0.entity) \($0.field) \($0.oldValue ?? "-")" } == "siti tally hitung_ulang 2")
+        #expect(try store.figures(of: try store.resolveRegion("64.08.03"), year: 2023).koperasiActive == 19)
+        #expect(try store.recountKeptCounts(who: "siti") == 0, "nothing to write again, and no audit entry")
+        #expect(try store.auditLog().count == 1)
     }
 
     static func umkmOfMuaraBengkalInTheirFirstYear(_ path: String) throws -> Int {

@@ -31,7 +31,8 @@ extension PostgresStore {
             try sink.header(CanonicalCSV.umkmColumns)
             try await stream("""
                 SELECT nib, nama_usaha, region_code, sektor, tahun_binaan FROM umkm
-                WHERE \(unescaped: inScope) = \(scope.code) AND (\(year)::bigint IS NULL OR tahun_binaan <= \(year))
+                WHERE (\(scope.code) = '' OR (region_code >= \(scope.code) AND region_code < \(TallyQueries.upperBound(of: scope.code))))
+                  AND (\(year)::bigint IS NULL OR tahun_binaan <= \(year))
                 ORDER BY region_code, nama_usaha, nib NULLS FIRST
                 """) { row in
                 try sink.row(CanonicalCSV.row(Umkm(nib: try row["nib"], namaUsaha: try row["nama_usaha"], regionCode: try row["region_code"],

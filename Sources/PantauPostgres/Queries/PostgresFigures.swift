@@ -70,4 +70,19 @@ extension PostgresStore {
                             kept: try row["kept", as: Int.self], recomputed: try row["recomputed", as: Int.self])
         }
     }
+
+    public func recountKeptCounts(who: String) async throws -> Int {
+        try await write { connection in
+            let owner = try await connection.rows("SELECT pantau_is_owner('tally'::regclass) AS owner") { try $0["owner", as: Bool.self] }.first
+            guard owner == true else { throw PantauError.recountIsTheOwners(store: location) }
+            let differing = try await connection.rows(PostgresQuery(unsafeSQL: TallyQueries.differenceCount)) { try $0["n", as: Int.self] }.first ?? 0
+            guard differing > 0 else { return 0 }
+            try await connection.run("DELETE FROM tally")
+            try await connection.run(PostgresQuery(unsafeSQL: TallyQueries.refill))
+            try await connection.run("""
+                INSERT INTO audit(entity, record, field, old_value, new_value, note) VALUES ('tally', '', 'hitung_ulang', \(String(differing)), NULL, '')
+                """)
+            return differing
+        }
+    }
 }

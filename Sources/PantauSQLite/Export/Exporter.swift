@@ -34,8 +34,9 @@ extension Store {
                 try sink.header(CanonicalCSV.umkmColumns)
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT nib, nama_usaha, region_code, sektor, tahun_binaan FROM umkm
-                    WHERE \(filter) AND (:year IS NULL OR tahun_binaan <= :year) ORDER BY region_code, nama_usaha, nib
-                    """, arguments: ["code": scope.code, "year": year])
+                    WHERE \(scope.code.isEmpty ? "1" : "region_code >= :code AND region_code < :upper") AND (:year IS NULL OR tahun_binaan <= :year)
+                    ORDER BY region_code, nama_usaha, nib
+                    """, arguments: ["code": scope.code, "upper": TallyQueries.upperBound(of: scope.code), "year": year])
                 while let row = try rows.next() {
                     try sink.row(CanonicalCSV.row(Umkm(nib: row["nib"], namaUsaha: row["nama_usaha"], regionCode: row["region_code"],
                                                        sektor: row["sektor"], tahunBinaan: row["tahun_binaan"])))

@@ -63,6 +63,17 @@ extension Store {
         try read { db in try Self.keptCountDifferences(db, limit: limit) }
     }
 
+    public func recountKeptCounts(who: String = Operator.current) throws -> Int {
+        try write { db in
+            let differing = try Int.fetchOne(db, sql: TallyQueries.differenceCount) ?? 0
+            guard differing > 0 else { return 0 }
+            try db.execute(sql: "DELETE FROM tally")
+            try db.execute(sql: TallyQueries.refill)
+            try Self.audit(db, entity: "tally", record: "", field: "hitung_ulang", old: String(differing), new: nil, who: who)
+            return differing
+        }
+    }
+
     static func keptCountDifferences(_ db: Database, limit: Int) throws -> [TallyDifference] {
         try Row.fetchAll(db, sql: TallyQueries.differences(limit: limit)).map {
             TallyDifference(place: $0["place"], measure: $0["measure"], year: $0["year"], kept: $0["kept"], recomputed: $0["recomputed"])

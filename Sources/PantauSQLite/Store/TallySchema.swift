@@ -40,7 +40,7 @@ enum TallySchema {
                    'inactive:' || COALESCE((SELECT e.outcome FROM evaluation e WHERE e.nik = k.nik ORDER BY e.id DESC LIMIT 1), ''), s.year, 1
             FROM koperasi k JOIN koperasi_status s ON s.nik = k.nik WHERE s.active = 0;
 
-        INSERT INTO tally(place, measure, year, n) \(TallyQueries.recomputed);
+        \(TallyQueries.refill);
 
         -- The per-level UMKM indexes served counts; the kept counts replace them. One index on the place serves an
         -- export or copy of a region, in the export's order.

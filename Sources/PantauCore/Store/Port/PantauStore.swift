@@ -57,6 +57,9 @@ public protocol PantauStore: AnyObject, Sendable {
     func latestRATYears(of scope: Region) async throws -> [Int: Int]
     /// The kept counts (`TallyRow`) that differ from the ones recomputed from the records, the first `limit`.
     func keptCountDifferences(limit: Int) async throws -> [TallyDifference]
+    /// Writes every kept count again from the records, in one transaction with one audit entry, when any differs;
+    /// returns how many differed. On a server only the database's owner may (the counts span every office).
+    func recountKeptCounts(who: String) async throws -> Int
     /// The threshold for an indicator in a region: its own, else the one for every kabupaten/kota.
     func target(_ indicator: Indicator, for region: Region) async throws -> Target?
     func targets(of scope: Region) async throws -> [Target]

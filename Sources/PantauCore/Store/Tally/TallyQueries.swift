@@ -35,14 +35,25 @@ package enum TallyQueries {
         ) AS records GROUP BY place, measure, year
         """
 
+    /// The kept counts against the recomputed ones, where they differ.
+    private static let differing = """
+        FROM tally t FULL JOIN (\(recomputed)) AS r ON r.place = t.place AND r.measure = t.measure AND r.year = t.year
+        WHERE COALESCE(t.n, 0) <> COALESCE(r.n, 0)
+        """
+
     /// The kept counts that differ from the recomputed ones, the first `limit` of them by place.
     package static func differences(limit: Int) -> String {
         """
         SELECT COALESCE(t.place, r.place) AS place, COALESCE(t.measure, r.measure) AS measure, COALESCE(t.year, r.year) AS year,
                COALESCE(t.n, 0) AS kept, COALESCE(r.n, 0) AS recomputed
-        FROM tally t FULL JOIN (\(recomputed)) AS r ON r.place = t.place AND r.measure = t.measure AND r.year = t.year
-        WHERE COALESCE(t.n, 0) <> COALESCE(r.n, 0)
+        \(differing)
         ORDER BY 1, 2, 3 LIMIT \(limit)
         """
     }
+
+    /// How many kept counts differ from the recomputed ones.
+    package static let differenceCount = "SELECT COUNT(*) AS n \(differing)"
+
+    /// Every kept count written again from the records (after `DELETE FROM tally`).
+    package static let refill = "INSERT INTO tally(place, measure, year, n) \(recomputed)"
 }
