@@ -13,7 +13,7 @@ extension RegionLevel {
 /// Every figure comes from the kept counts (`TallyRow`), read with the SQL the SQLite store uses.
 extension PostgresStore {
     /// The kept counts inside the scope, summed by the region `level` names (nil: the scope as a whole).
-    func tally(of scope: Region, by level: RegionLevel? = nil) async throws -> Tally {
+    public func tally(of scope: Region, by level: RegionLevel? = nil) async throws -> Tally {
         var binds = PostgresBindings()
         if !scope.code.isEmpty {
             binds.append(scope.code)

@@ -4,10 +4,19 @@ import PantauCore
 /// Every figure comes from the kept counts (`TallyRow`): a few thousand rows at most, whatever the number of records.
 extension Store {
     /// The kept counts inside the scope, summed by the region `level` names (nil: the scope as a whole).
+    /// Sums wider than a kabupaten/kota are read by kabupaten/kota (in the order of the index `tally_district`, where
+    /// grouping needs no sort) and summed here.
     static func tally(_ db: Database, scope: Region, by level: RegionLevel? = nil) throws -> Tally {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: TallyQueries.read(scope: scope, by: level, p1: "?", p2: "?")),
+        let wanted = level ?? scope.level
+        let readBy = TallyQueries.codeWidth(wanted) < TallyQueries.codeWidth(.kabupaten) ? RegionLevel.kabupaten : wanted
+        let rows = try Row.fetchAll(db.cachedStatement(sql: TallyQueries.read(scope: scope, by: readBy, p1: "?", p2: "?")),
                                     arguments: scope.code.isEmpty ? [] : [scope.code, TallyQueries.upperBound(of: scope.code)])
-        return Tally(rows.map { TallyRow(place: $0["place"], measure: $0["measure"], year: $0["year"], n: $0["n"]) })
+        let read = Tally(rows.map { TallyRow(place: $0["place"], measure: $0["measure"], year: $0["year"], n: $0["n"]) })
+        return readBy == wanted ? read : read.regrouped(by: wanted)
+    }
+
+    public func tally(of scope: Region, by level: RegionLevel? = nil) throws -> Tally {
+        try read { db in try Self.tally(db, scope: scope, by: level) }
     }
 
     /// The years with koperasi status records inside the region, oldest first.

@@ -38,6 +38,7 @@ public struct DashboardData: Sendable, Equatable {
 /// Asks the core for a scope's figures. No SQL here: only the core's value-returning queries.
 public struct DashboardLoader: Sendable {
     public let store: any PantauStore
+    private let counts = TallyCache()
 
     public init(store: any PantauStore) { self.store = store }
 
@@ -45,7 +46,17 @@ public struct DashboardLoader: Sendable {
         guard let scope = try await store.region(code: scopeCode) else {
             throw PantauError.regionNotFound(query: scopeCode, suggestions: [])
         }
-        let years = try await store.years(in: scope)
+        // The kept counts give the scope's figures, its parts, its years and its evaluation progress. The country's
+        // counts by kabupaten/kota (read once per change) also serve the district list, the country and a province.
+        let national = try await self.counts.tally(of: .indonesia, by: .kabupaten, from: store)
+        let counts: Tally
+        switch scope.level {
+        case .nasional: counts = national.regrouped(by: .provinsi)
+        case .provinsi: counts = national.inside(scope.code)
+        case .kabupaten, .kecamatan: counts = try await self.counts.tally(of: scope, by: scope.level.childLevel, from: store)
+        }
+        let total = counts.total
+        let years = total.statusYears
         var latest = years.last
         if latest == nil { latest = try await store.years(in: .indonesia).last }
         guard let latest else { throw PantauError.noData(scope: try await store.label(scope)) }
@@ -55,25 +66,26 @@ public struct DashboardLoader: Sendable {
             adjusted = requested != nil
             year = years.last { $0 <= year } ?? latest
         }
-        let figures = try await store.figures(of: scope, year: year)
-        let children = scope.level == .kecamatan ? [] : try await store.childFigures(of: scope, year: year)
+        let figures = total.figures(of: scope, year: year)
+        let children = scope.level == .kecamatan ? [] : counts.childFigures(of: scope, children: try await store.children(of: scope.code), year: year)
         var ratioRegions = children
         if scope.level == .kecamatan, let parentCode = scope.parentCode, let parent = try await store.region(code: parentCode) {
-            ratioRegions = try await store.childFigures(of: parent, year: year)
+            ratioRegions = try await self.counts.tally(of: parent, by: .kecamatan, from: store)
+                .childFigures(of: parent, children: try await store.children(of: parent.code), year: year)
         }
-        let yearly = try await store.yearlyFigures(of: scope)
+        let yearly = total.yearlyFigures()
         let district = try await tipeARegion(for: scope)
         var tipeA: TipeAReadiness?
-        if let district { tipeA = try await store.tipeAReadiness(of: district, year: year, series: district == scope ? yearly : nil) }
+        if let district { tipeA = try await store.tipeAReadiness(of: district, year: year, series: national[district.code].yearlyFigures()) }
         return DashboardData(
             scope: scope, scopeName: scope.level == .kecamatan ? try await kecamatanName(scope) : scope.name, year: year, years: years,
-            districts: try await store.districtFigures(year: year), scopeFigures: figures, children: children,
+            districts: try await self.counts.districtFigures(national, year: year, from: store), scopeFigures: figures, children: children,
             koperasi: scope.level == .kecamatan ? try await store.koperasiRows(at: scope.code, year: year) : [],
             ratioRegions: ratioRegions.filter { $0.region.level == (scope.level == .kecamatan ? .kecamatan : scope.level.childLevel) },
             yearly: yearly,
             tipeA: tipeA,
             yearWasAdjusted: adjusted,
-            evaluation: try await store.evaluationProgress(of: scope, year: year),
+            evaluation: total.evaluationProgress(year: year),
             staleRATYears: try await store.staleRATYears())
     }
 

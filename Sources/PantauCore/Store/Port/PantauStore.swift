@@ -40,6 +40,9 @@ public protocol PantauStore: AnyObject, Sendable {
     func label(_ region: Region) async throws -> String
 
     // MARK: figures
+    /// The kept counts inside the scope, summed by the regions `level` names (nil: the scope as a whole): every
+    /// figure below in one read.
+    func tally(of scope: Region, by level: RegionLevel?) async throws -> Tally
     /// The years with koperasi status records inside the region, oldest first.
     func years(in scope: Region) async throws -> [Int]
     func figures(of scope: Region, year: Int) async throws -> RegionFigures

@@ -137,6 +137,25 @@ public struct Tally: Sendable {
 
     public subscript(code: String) -> TallyCounts { byRegion[code] ?? TallyCounts() }
 
+    /// The codes of the provinces the counts fall in.
+    public var provinceCodes: Set<String> { Set(byRegion.keys.map { String($0.prefix(2)) }) }
+
+    /// Counts summed by a wider region: a country's counts by kabupaten/kota summed by province. A code narrower
+    /// than the level (records placed on a province itself) stays as it is.
+    public func regrouped(by level: RegionLevel) -> Tally {
+        var result = Tally([])
+        let width = TallyQueries.codeWidth(level)
+        for (code, counts) in byRegion { result.byRegion[String(code.prefix(width)), default: TallyCounts()].merge(counts) }
+        return result
+    }
+
+    /// Only the counts inside `code`: a province's kabupaten/kota out of the country's.
+    public func inside(_ code: String) -> Tally {
+        var result = Tally([])
+        result.byRegion = byRegion.filter { $0.key == code || $0.key.hasPrefix(code + ".") }
+        return result
+    }
+
     /// The figures of each child region in a year, in the order given, then the records placed on the scope itself
     /// (on a kabupaten without a kecamatan) as a row of their own, so that rows always add up to the total.
     public func childFigures(of scope: Region, children: [Region], year: Int) -> [RegionFigures] {
