@@ -9,9 +9,12 @@ extension Store {
     static func tally(_ db: Database, scope: Region, by level: RegionLevel? = nil) throws -> Tally {
         let wanted = level ?? scope.level
         let readBy = TallyQueries.codeWidth(wanted) < TallyQueries.codeWidth(.kabupaten) ? RegionLevel.kabupaten : wanted
-        let rows = try Row.fetchAll(db.cachedStatement(sql: TallyQueries.read(scope: scope, by: readBy, p1: "?", p2: "?")),
-                                    arguments: scope.code.isEmpty ? [] : [scope.code, TallyQueries.upperBound(of: scope.code)])
-        let read = Tally(rows.map { TallyRow(place: $0["place"], measure: $0["measure"], year: $0["year"], n: $0["n"]) })
+        // Columns by position: tens of thousands of rows, where a lookup by name would cost more than the read.
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: TallyQueries.read(scope: scope, by: readBy, p1: "?", p2: "?")),
+                                       arguments: scope.code.isEmpty ? [] : [scope.code, TallyQueries.upperBound(of: scope.code)])
+        var kept: [TallyRow] = []
+        while let row = try rows.next() { kept.append(TallyRow(place: row[0], measure: row[1], year: row[2], n: row[3])) }
+        let read = Tally(kept)
         return readBy == wanted ? read : read.regrouped(by: wanted)
     }
 
