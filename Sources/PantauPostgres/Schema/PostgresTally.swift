@@ -51,7 +51,6 @@ enum PostgresTally {
         DROP INDEX umkm_prov;
         DROP INDEX umkm_kab;
         DROP INDEX umkm_kec;
-        CREATE INDEX umkm_place ON umkm(region_code, nama_usaha);
 
         -- Before the first row of a koperasi changes in a statement, its part as it was is noted, negated.
         CREATE FUNCTION pantau_tally_before_row() RETURNS trigger LANGUAGE plpgsql

@@ -44,12 +44,12 @@ enum TallySchema {
 
         \(TallyQueries.refill);
 
-        -- The per-level UMKM indexes served counts; the kept counts replace them. One index on the place serves an
-        -- export or copy of a region, in the export's order.
+        -- The per-level UMKM indexes served counts; the kept counts replace them. No index on the place takes
+        -- their role: it would be a quarter of a national file and slow every import, for an export of a region
+        -- that reads the whole table instead (docs/benchmarks/RESULTS.md).
         DROP INDEX umkm_prov;
         DROP INDEX umkm_kab;
         DROP INDEX umkm_kec;
-        CREATE INDEX umkm_place ON umkm(region_code, nama_usaha);
 
         """ + triggers.joined(separator: "\n")
 
