@@ -12,7 +12,9 @@ swift build -c release --product pantau >/dev/null
 swift build -c release --product pantau-datagen >/dev/null
 bin=$PWD/.build/release
 work=$(mktemp -d)
-trap 'tmux -L pantau-bench kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+# Each measurement has a tmux server of its own: a server just told to stop may still be exiting.
+sock=pantau-bench-$$-0
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 
 sample="$work/sample.db"
 PANTAU_SAMPLE_DATA=$PWD/sample-data "$bin/pantau" init --db "$sample" --sample >/dev/null
@@ -27,24 +29,26 @@ fi
 server=${2:-}
 
 now() { date +%s%N; }
-screen() { tmux -L pantau-bench capture-pane -p -t b; }
-# Starts a command in a fresh 80x24 pane, output copied to $work/pane.out; prints ms until the marker shows.
+screen() { tmux -L "$sock" capture-pane -p -t b; }
+# Starts a command in a fresh 80x24 pane, output copied to $work/pane.out; sets `elapsed` to the ms until the marker
+# shows (not printed: a command substitution's subshell would keep the new server's name to itself).
 start() {  # marker command
   local marker=$1 t0
-  tmux -L pantau-bench kill-server 2>/dev/null || true
+  tmux -L "$sock" kill-server 2>/dev/null || true
+  sock=pantau-bench-$$-$(( ${sock##*-} + 1 ))
   : > "$work/pane.out"
-  tmux -L pantau-bench -f /dev/null new-session -d -s b -x 80 -y 24 "sleep 600"
-  tmux -L pantau-bench pipe-pane -t b -o "cat >> $work/pane.out"
+  tmux -L "$sock" -f /dev/null new-session -d -s b -x 80 -y 24 "sleep 600"
+  tmux -L "$sock" pipe-pane -t b -o "cat >> $work/pane.out"
   t0=$(now)
-  tmux -L pantau-bench respawn-pane -k -t b "env TERM=xterm-256color LANG=C.UTF-8 $2"
+  tmux -L "$sock" respawn-pane -k -t b "env TERM=xterm-256color LANG=C.UTF-8 $2"
   until screen | grep -qF "$marker"; do sleep 0.002; done
-  echo $(( ($(now) - t0) / 1000000 ))
+  elapsed=$(( ($(now) - t0) / 1000000 ))
 }
 # ms from a key to the screen showing the marker.
 press() {  # key marker
   local t0
   t0=$(now)
-  tmux -L pantau-bench send-keys -t b "$1"
+  tmux -L "$sock" send-keys -t b "$1"
   until screen | grep -qF "$2"; do sleep 0.002; done
   echo $(( ($(now) - t0) / 1000000 ))
 }
@@ -52,16 +56,17 @@ percentiles() { sort -n | awk '{ v[NR] = $1 } END { printf "%d / %d ms", v[int((
 
 first_frame() {  # name db scope
   local ms before after
-  ms=$(start "Jumlah" "$bin/pantau --db '$2' --scope $3")
+  start "Jumlah" "$bin/pantau --db '$2' --scope $3"
+  ms=$elapsed
   sleep 0.5
   before=$(stat -c %s "$work/pane.out")
-  for _ in $(seq 10); do tmux -L pantau-bench send-keys -t b Down; sleep 0.2; done
+  for _ in $(seq 10); do tmux -L "$sock" send-keys -t b Down; sleep 0.2; done
   after=$(stat -c %s "$work/pane.out")
   printf "| %s | --scope %s | first full frame %d ms | one row down %d bytes |\n" "$1" "$3" "$ms" $(( (after - before) / 10 ))
 }
 
 keys() {  # name db
-  start "Jumlah" "$bin/pantau --db '$2' --scope Indonesia" >/dev/null
+  start "Jumlah" "$bin/pantau --db '$2' --scope Indonesia"
   sleep 0.5
   local enter esc year back
   for _ in $(seq 10); do
@@ -88,6 +93,6 @@ fi
 if command -v vd >/dev/null; then
   first=$(sed -n 2p "$work/data/koperasi.csv" | cut -d, -f1)
   times=""
-  for _ in 1 2 3; do times+="$(start "$first" "vd '$work/data/koperasi.csv'")"$'\n'; done
+  for _ in 1 2 3; do start "$first" "vd '$work/data/koperasi.csv'"; times+="$elapsed"$'\n'; done
   printf "| VisiData %s | koperasi.csv | first rows %s ms (best of three) |\n" "$(vd --version 2>/dev/null | awk '{print $NF}')" "$(printf '%s' "$times" | sort -n | head -1)"
 fi
