@@ -178,7 +178,7 @@ public enum DatabaseCheck {
         return keptCountProblems(try Store.keptCountDifferences(db, limit: 11), lang)
     }
 
-    /// The differences in words, the first ten of them, then how many more there are (more than `limit` - 10).
+    /// The differences in words: the first ten, then "and more" when there are more (read eleven to know).
     public static func keptCountProblems(_ differences: [TallyDifference], _ lang: Language) -> [String] {
         var lines = differences.prefix(10).map { d in
             lang == .en ? "\(d.place) \(d.measure) \(d.year): kept \(d.kept), the records give \(d.recomputed)"
