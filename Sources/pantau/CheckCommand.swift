@@ -26,14 +26,18 @@ struct CheckCommand: AsyncParsableCommand {
         try await reportingUserErrors(lang: language) {
             let location = try DatabaseLocation.resolve(option: db)
             var findings: [DatabaseCheck.Finding]
+            var server: (any PantauStore)?
             switch location.address {
             case .sqlite(let path): findings = try DatabaseCheck.run(at: path, lang: language)
-            case .postgres: findings = [try await keptCounts(in: StoreOpening.open(location, readOnly: !recount) { _ in }, language)]
+            case .postgres:
+                server = try await StoreOpening.open(location, readOnly: !recount) { _ in }
+                findings = [try await keptCounts(in: server!, language)]
             }
             let store = location.address.description
             let countsOnly = findings.dropLast().allSatisfy(\.isFine) && !(findings.last?.isFine ?? true)
             if recount && countsOnly {
-                let opened = try await StoreOpening.open(location, readOnly: false) { _ in }
+                let opened: any PantauStore
+                if let server { opened = server } else { opened = try await StoreOpening.open(location, readOnly: false) { _ in } }
                 let rewritten = try await opened.recountKeptCounts(who: Operator.current)
                 FileHandle.standardError.write(Data((language == .en
                     ? "pantau: \(rewritten) kept count\(rewritten == 1 ? "" : "s") written again from the records.\n"
