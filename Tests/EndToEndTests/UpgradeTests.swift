@@ -4,14 +4,15 @@ import Testing
 
 /// A database made by the release before the newest migration, opened by this one.
 ///
-/// The fixture `Fixtures/schema-v6.db` is a database at schema "v6 copied audit history": made by Pantau at schema
+/// The fixture `Fixtures/schema-v7.db` is a database at schema "v7 kept counts": made by Pantau at schema
 /// "v3 audit ids are never reused" (`pantau init --db F --office Kutim`, the 49 koperasi of Muara Bengkal imported
 /// from the sample export, `pantau rat 6408031000000023 --year 2023` and `pantau evaluate 6408031000000024 --outcome
-/// dibina --note pembinaan`), then upgraded by the v6 migration's own statements. When a migration is added, make
-/// it again the same way with the build before that migration and name it after that build's schema: the first
-/// test fails until the fixture is exactly one migration behind.
+/// dibina --note pembinaan`), upgraded by the v6 migration's own statements, then opened by the build at v7 and
+/// given the 512 UMKM of Muara Bengkal (`pantau import umkm` of the sample's export with `--scope 64.08.03`). When a
+/// migration is added, upgrade it with the build before that migration and name it after that build's schema: the
+/// first test fails until the fixture is exactly one migration behind.
 @Suite struct UpgradeTests {
-    let fixture = Fixtures.repository.appendingPathComponent("Tests/EndToEndTests/Fixtures/schema-v6.db").path
+    let fixture = Fixtures.repository.appendingPathComponent("Tests/EndToEndTests/Fixtures/schema-v7.db").path
 
     private func copyOfFixture() throws -> String {
         let path = Fixtures.temporaryPath("kutim.db")
@@ -27,18 +28,21 @@ import Testing
     @Test func anOlderDatabaseIsBackedUpThenUpgraded() throws {
         let db = try copyOfFixture()
         let old = try migrations(db)
+        let umkm = try TmuxTerminal.run("/usr/bin/sqlite3", [db, "SELECT nib, nama_usaha, region_code, sektor, tahun_binaan FROM umkm ORDER BY id"])
         let report = try CLI.run(["report", "--db", db, "--scope", "64.08.03", "--format", "csv"])
         #expect(report.status == 0 && report.stderr.isEmpty, "\(report.stderr)")
         #expect(report.stdout.split(separator: "\n").count == 50)
         let newest = try #require(CLI.run(["--version"]).stdout.firstMatch(of: /schema "(.+)"/)).1
         #expect(try migrations(db) == old + [String(newest)], "the fixture is exactly one migration behind")
 
-        let backup = db + ".v6-copied-audit-history.backup"
+        let backup = db + ".v7-kept-counts.backup"
         var info = stat()
         #expect(stat(backup, &info) == 0 && info.st_mode & 0o777 == 0o600)
         #expect(try migrations(backup) == old)
         let kept = try CLI.run(["log", "--db", db, "--format", "json"]).stdout
         #expect(kept.contains("\"note\" : \"pembinaan\""), "the audit trail came through the upgrade")
+        #expect(try TmuxTerminal.run("/usr/bin/sqlite3", [db, "SELECT nib, nama_usaha, region_code, sektor, tahun_binaan FROM umkm ORDER BY id"])
+                == umkm && umkm.split(separator: "\n").count == 512, "every UMKM came through the upgrade")
         let check = try CLI.run(["check", "--db", db])
         #expect(check.status == 0, "\(check.stdout)")
         // A second open has nothing to do: no second backup.
@@ -71,7 +75,7 @@ import Testing
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 1)
-        #expect(stderr == "pantau: \(db) was made by an older Pantau and is upgraded only after a backup, but \(db).v6-copied-audit-history.backup could not be written (File too large); nothing was changed: free some space beside the database and run the command again.\n")
+        #expect(stderr == "pantau: \(db) was made by an older Pantau and is upgraded only after a backup, but \(db).v7-kept-counts.backup could not be written (File too large); nothing was changed: free some space beside the database and run the command again.\n")
         #expect(try migrations(db) == old)
         let folder = (db as NSString).deletingLastPathComponent
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix("kutim.db") || $0.contains("backup") }.isEmpty,

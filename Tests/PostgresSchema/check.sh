@@ -117,7 +117,8 @@ v2 audit trail
 v3 audit ids are never reused
 v4 rights
 v5 change notices
-v7 kept counts" "$(as owner "$(oneLiner appliedMigrations)")"
+v7 kept counts
+v8 umkm without derived region columns" "$(as owner "$(oneLiner appliedMigrations)")"
 expect "the database holds Pantau's schema" "t" "$(as owner "$(oneLiner holdsPantau)")"
 expect "the group roles are named after the database, and the editor is a viewer" "${db}_editor|f|t
 ${db}_viewer|f|f" "$(superuser "SELECT rolname, rolcanlogin, pg_has_role(rolname, '${db}_viewer', 'MEMBER') AND rolname <> '${db}_viewer'
@@ -228,7 +229,7 @@ t" "$(as kutim "$(literal PostgresRights ownGrant)"; as kutim "PREPARE m(text) A
 
 expect "prov reads every koperasi, status, RAT, evaluation and audit entry" "3|3|1|1|4" \
     "$(as prov "SELECT (SELECT count(*) FROM koperasi), (SELECT count(*) FROM koperasi_status), (SELECT count(*) FROM koperasi_rat), (SELECT count(*) FROM evaluation), (SELECT count(*) FROM audit)")"
-expect "prov reads which migrations the database has" "6" "$(as prov "SELECT count(*) FROM pantau_migration")"
+expect "prov reads which migrations the database has" "7" "$(as prov "SELECT count(*) FROM pantau_migration")"
 expect "prov may change nothing, even in its own province" "f" "$(as prov "SELECT pantau_may_change('64.08.03')")"
 expect "prov cannot update a koperasi" "ERROR:  permission denied for table koperasi" \
     "$(as prov "UPDATE koperasi SET anggota = 1")"

@@ -41,12 +41,17 @@ public enum CLI {
     }
 
     /// A copy of the binary where any account can run it: the clone may sit in a folder others may not enter
-    /// (a home directory of mode 0700), and then another account could not reach the built binary itself.
+    /// (a home directory of mode 0700), and then another account could not reach the built binary itself. Written
+    /// by `install` in a process of its own: a copy written here would leave its open file in any child another test
+    /// starts meanwhile, and running the copy would fail with "Text file busy".
     static let binaryForOtherAccounts: String = {
         let copy = Fixtures.temporaryPath("pantau")
-        do { try FileManager.default.copyItem(atPath: Fixtures.binary, toPath: copy) } catch { return Fixtures.binary }
-        chmod(copy, 0o755)
-        return copy
+        let install = Process()
+        install.executableURL = URL(fileURLWithPath: "/usr/bin/install")
+        install.arguments = ["-m", "755", Fixtures.binary, copy]
+        guard (try? install.run()) != nil else { return Fixtures.binary }
+        install.waitUntilExit()
+        return install.terminationStatus == 0 ? copy : Fixtures.binary
     }()
 
     /// True when an account of that name exists and this process may switch to it.

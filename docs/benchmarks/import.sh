@@ -28,9 +28,8 @@ tail -n +2 "$csv" > "$work/rows.csv"
 # sqlite3 reads the CSV into a staging table, then fills the same umkm table (same indexes) in one statement.
 /usr/bin/time -f "%e %M" -o "$work/sqlite.time" sqlite3 "$work/sqlite.db" \
   "CREATE TEMP TABLE staging(nib, nama_usaha, region_code, sektor, tahun_binaan)" ".mode csv" ".import $work/rows.csv staging" \
-  "INSERT INTO umkm(nib, nama_usaha, region_code, prov, kab, kec, sektor, tahun_binaan)
-   SELECT nullif(nib, ''), nama_usaha, region_code, substr(region_code, 1, 2), substr(region_code, 1, 5),
-          CASE WHEN length(region_code) >= 8 THEN substr(region_code, 1, 8) END, sektor, tahun_binaan FROM staging"
+  "INSERT INTO umkm(nib, nama_usaha, region_code, sektor, tahun_binaan)
+   SELECT nullif(nib, ''), nama_usaha, region_code, sektor, tahun_binaan FROM staging"
 read -r s_sec s_kb < "$work/sqlite.time"
 
 /usr/bin/time -f "%e %M" -o "$work/plain.time" sqlite3 "$work/plain.db" \

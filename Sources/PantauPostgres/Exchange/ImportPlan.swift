@@ -27,7 +27,7 @@ struct ImportPlan {
                             "tahun_berdiri", "kesehatan", "evaluation"],
         "import_status": ["nik", "year", "active"],
         "import_rat": ["nik", "year"],
-        "import_umkm": ["seq", "line", "nib", "nama_usaha", "region_code", "prov", "kab", "kec", "sektor", "tahun_binaan"],
+        "import_umkm": ["seq", "line", "nib", "nama_usaha", "region_code", "sektor", "tahun_binaan"],
         "import_pelatihan": ["seq", "line", "nama", "angkatan", "tanggal_mulai", "tanggal_selesai", "tempat", "region_code", "jumlah_koperasi",
                              "jumlah_peserta", "topik", "sumber_dana"],
         "import_target": ["seq", "line", "region_code", "indicator", "value", "year", "source"],
@@ -46,8 +46,7 @@ struct ImportPlan {
             rows += k.ratYears.sorted().map { ("import_rat", [k.nik, String($0)]) }
             return rows
         case .umkm(let u):
-            let h = Region.hierarchy(of: u.regionCode)
-            return [("import_umkm", [s, line, u.nib, u.namaUsaha, u.regionCode, h.provinsi, h.kabupaten, h.kecamatan, u.sektor, String(u.tahunBinaan)])]
+            return [("import_umkm", [s, line, u.nib, u.namaUsaha, u.regionCode, u.sektor, String(u.tahunBinaan)])]
         case .pelatihan(let p):
             return [("import_pelatihan", [s, line, p.nama, String(p.angkatan), p.tanggalMulai, p.tanggalSelesai, p.tempat, p.regionCode,
                                           p.jumlahKoperasi.map(String.init), p.jumlahPeserta.map(String.init), p.topik, p.sumberDana])]
@@ -69,8 +68,7 @@ struct ImportPlan {
             """
         case .umkm: """
             CREATE TEMP TABLE import_umkm (seq integer PRIMARY KEY, line integer NOT NULL, nib \(c), nama_usaha \(c) NOT NULL,
-                region_code \(c) NOT NULL, prov \(c) NOT NULL, kab \(c), kec \(c), sektor \(c) NOT NULL, tahun_binaan integer NOT NULL,
-                existing bigint) ON COMMIT DROP;
+                region_code \(c) NOT NULL, sektor \(c) NOT NULL, tahun_binaan integer NOT NULL, existing bigint) ON COMMIT DROP;
             """
         case .pelatihan: """
             CREATE TEMP TABLE import_pelatihan (seq integer PRIMARY KEY, line integer NOT NULL, nama \(c) NOT NULL, angkatan integer NOT NULL,
@@ -119,9 +117,9 @@ struct KeyedTable {
         matches: ["s.nib IS NOT NULL AND t.nib = s.nib",
                   "s.nib IS NULL AND t.nib IS NULL AND t.region_code = s.region_code AND t.nama_usaha = s.nama_usaha"],
         entity: "umkm", record: "coalesce(s.nib, s.nama_usaha)",
-        fields: [("nama_usaha", nil), ("region_code", nil), ("prov", nil), ("kab", nil), ("kec", nil), ("tahun_binaan", nil), ("sektor", "sektor")],
+        fields: [("nama_usaha", nil), ("region_code", nil), ("tahun_binaan", nil), ("sektor", "sektor")],
         created: nil,
-        insertColumns: ["nib", "nama_usaha", "region_code", "prov", "kab", "kec", "sektor", "tahun_binaan"])
+        insertColumns: ["nib", "nama_usaha", "region_code", "sektor", "tahun_binaan"])
 
     static let pelatihan = KeyedTable(
         table: "pelatihan", stage: "import_pelatihan", key: "id", matches: ["t.nama = s.nama AND t.angkatan = s.angkatan"],

@@ -19,6 +19,7 @@ public enum PostgresSchema {
         Migration(name: "v4 rights", sql: PostgresRightsSchema.v4),
         Migration(name: "v5 change notices", sql: PostgresChangeNotices.v5),
         Migration(name: "v7 kept counts", sql: PostgresTally.v7),
+        Migration(name: "v8 umkm without derived region columns", sql: PostgresTables.v8),
     ]
 
     /// Made before the first migration, by the owner only: a login without rights may not create tables.

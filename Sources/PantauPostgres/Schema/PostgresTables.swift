@@ -104,4 +104,10 @@ enum PostgresTables {
             PRIMARY KEY (region_code, indicator)
         );
         """
+
+    /// The kept counts took the place of the UMKM's prov/kab/kec columns (their indexes went in v7): a region's UMKM
+    /// are a range of region codes. (The server reuses the space as rows are written again, or at VACUUM FULL.)
+    static let v8 = """
+        ALTER TABLE umkm DROP COLUMN prov, DROP COLUMN kab, DROP COLUMN kec;
+        """
 }

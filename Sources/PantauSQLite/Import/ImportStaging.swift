@@ -15,7 +15,7 @@ enum ImportStaging {
             PRAGMA temp_store = FILE;
             CREATE TEMP TABLE import_umkm (
                 seq INTEGER PRIMARY KEY, file INTEGER NOT NULL, line INTEGER NOT NULL, nib TEXT, nama_usaha TEXT NOT NULL,
-                region_code TEXT NOT NULL, prov TEXT NOT NULL, kab TEXT, kec TEXT, sektor TEXT NOT NULL, tahun_binaan INTEGER NOT NULL);
+                region_code TEXT NOT NULL, sektor TEXT NOT NULL, tahun_binaan INTEGER NOT NULL);
             -- An UMKM's key within one file: its NIB, else its name and region (as the umkm table keys them).
             CREATE UNIQUE INDEX temp.import_umkm_nib ON import_umkm(file, nib);
             CREATE UNIQUE INDEX temp.import_umkm_unnumbered ON import_umkm(file, region_code, nama_usaha) WHERE nib IS NULL;
@@ -42,11 +42,10 @@ enum ImportStaging {
 
     /// Stages an UMKM row; the same key twice in one file must say the same thing.
     static func stage(_ db: Database, file: Int, line: Int, _ u: Umkm) throws -> Staged {
-        let h = Region.hierarchy(of: u.regionCode)
         try db.cachedStatement(sql: """
-            INSERT INTO temp.import_umkm(file, line, nib, nama_usaha, region_code, prov, kab, kec, sektor, tahun_binaan)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """).execute(arguments: [file, line, u.nib, u.namaUsaha, u.regionCode, h.provinsi, h.kabupaten, h.kecamatan, u.sektor, u.tahunBinaan])
+            INSERT INTO temp.import_umkm(file, line, nib, nama_usaha, region_code, sektor, tahun_binaan)
+            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """).execute(arguments: [file, line, u.nib, u.namaUsaha, u.regionCode, u.sektor, u.tahunBinaan])
         if db.changesCount > 0 { return .staged }
         let earlier: Row? = u.nib != nil
             ? try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM temp.import_umkm WHERE file = ? AND nib = ?"), arguments: [file, u.nib])
@@ -89,16 +88,16 @@ enum ImportStaging {
             return (try Int.fetchOne(db, sql: "SELECT COUNT(*) \(new)", arguments: [file]) ?? 0, updated, unchanged)
         }
         try db.execute(sql: """
-            INSERT INTO main.umkm(nib, nama_usaha, region_code, prov, kab, kec, sektor, tahun_binaan)
-            SELECT nib, nama_usaha, region_code, prov, kab, kec, sektor, tahun_binaan \(new) ORDER BY s.seq
+            INSERT INTO main.umkm(nib, nama_usaha, region_code, sektor, tahun_binaan)
+            SELECT nib, nama_usaha, region_code, sektor, tahun_binaan \(new) ORDER BY s.seq
             """, arguments: [file])
         return (db.changesCount, updated, unchanged)
     }
 
     /// Whether an UMKM already stored holds exactly what the file says (?2: whether the file has a sektor column).
     private static let sameSQL = """
-        (u.nama_usaha IS s.nama_usaha AND u.region_code IS s.region_code AND u.prov IS s.prov AND u.kab IS s.kab \
-        AND u.kec IS s.kec AND u.tahun_binaan IS s.tahun_binaan AND (NOT ?2 OR u.sektor IS s.sektor))
+        (u.nama_usaha IS s.nama_usaha AND u.region_code IS s.region_code AND u.tahun_binaan IS s.tahun_binaan \
+        AND (NOT ?2 OR u.sektor IS s.sektor))
         """
 
     // MARK: other kinds

@@ -103,9 +103,7 @@ struct Upsert {
     /// New UMKM are not added here but all at once (see ImportStaging.moveUmkm).
     func umkm(_ u: Umkm, existing id: Int64, fields: Set<String>) throws -> UpsertOutcome {
         guard let old = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM umkm WHERE id = ?"), arguments: [id]) else { return .unchanged }
-        let h = Region.hierarchy(of: u.regionCode)
-        var new: [(String, DatabaseValueConvertible?)] = [("nama_usaha", u.namaUsaha), ("region_code", u.regionCode), ("prov", h.provinsi),
-                                                          ("kab", h.kabupaten), ("kec", h.kecamatan), ("tahun_binaan", u.tahunBinaan)]
+        var new: [(String, DatabaseValueConvertible?)] = [("nama_usaha", u.namaUsaha), ("region_code", u.regionCode), ("tahun_binaan", u.tahunBinaan)]
         if fields.contains("sektor") { new.append(("sektor", u.sektor)) }
         return try update(table: "umkm", key: "id", keyValue: id, entity: "umkm", record: u.nib ?? u.namaUsaha, old: old, new: new) ? .updated : .unchanged
     }

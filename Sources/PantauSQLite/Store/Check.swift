@@ -131,8 +131,8 @@ public enum DatabaseCheck {
         Reference(table: "koperasi_status", column: "nik", parent: "koperasi", parentColumn: "nik"),
         Reference(table: "koperasi_rat", column: "nik", parent: "koperasi", parentColumn: "nik"),
         Reference(table: "evaluation", column: "nik", parent: "koperasi", parentColumn: "nik"),
-    ] + ["region_code", "prov", "kab", "kec"].flatMap { column in
-        ["koperasi", "umkm"].map { Reference(table: $0, column: column, parent: "region", parentColumn: "code") }
+    ] + [("koperasi", "region_code"), ("koperasi", "prov"), ("koperasi", "kab"), ("koperasi", "kec"), ("umkm", "region_code")].map {
+        Reference(table: $0.0, column: $0.1, parent: "region", parentColumn: "code")
     } + [
         Reference(table: "pelatihan", column: "region_code", parent: "region", parentColumn: "code"),
         Reference(table: "target", column: "region_code", parent: "region", parentColumn: "code"),

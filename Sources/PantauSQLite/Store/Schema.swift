@@ -164,6 +164,11 @@ enum Schema {
         migrator.registerMigration("v7 kept counts") { db in
             try db.execute(sql: TallySchema.v7)
         }
+        migrator.registerMigration("v8 umkm without derived region columns") { db in
+            // The kept counts took the place of the UMKM's prov/kab/kec columns (their indexes went in v7): a region's
+            // UMKM are a range of region codes. The columns were a fifth of every row.
+            try db.execute(sql: "ALTER TABLE umkm DROP COLUMN kec; ALTER TABLE umkm DROP COLUMN kab; ALTER TABLE umkm DROP COLUMN prov;")
+        }
         return migrator
     }
 }

@@ -145,11 +145,11 @@ public struct CopyPlan: Sendable, Equatable {
 }
 
 extension CopyTable {
-    /// The stored table's columns for a copied row: the shared ones, and for koperasi and UMKM the region code's
-    /// parts (prov, kab, kec), which both stores keep as columns of their own.
+    /// The stored table's columns for a copied row: the shared ones, and for koperasi the region code's parts (prov,
+    /// kab, kec), which both stores keep as columns of their own.
     package var storedColumns: [String] {
         switch self {
-        case .koperasi, .umkm: columns + ["prov", "kab", "kec"]
+        case .koperasi: columns + ["prov", "kab", "kec"]
         case .audit: Array(columns.dropFirst())
         default: columns
         }
@@ -158,7 +158,7 @@ extension CopyTable {
     /// A copied row as `storedColumns` has it (an audit entry without its id: the receiving store numbers it).
     package func storedRow(_ row: [String?]) -> [String?] {
         switch self {
-        case .koperasi, .umkm:
+        case .koperasi:
             let h = Region.hierarchy(of: row[2] ?? "")
             return row + [h.provinsi, h.kabupaten, h.kecamatan]
         case .audit: return Array(row.dropFirst())
