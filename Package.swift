@@ -52,6 +52,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Key-to-frame times of the dashboard's own loop, in process (docs/benchmarks/dashboard.sh runs it).
+        .executableTarget(
+            name: "pantau-bench",
+            dependencies: [
+                "PantauCore", "PantauTUI", "PantauSQLite", "PantauPostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Sample databases and paths shared by the test targets.
         .target(name: "PantauTestSupport", dependencies: ["PantauCore", "PantauSQLite"], path: "Tests/Support"),
         .testTarget(name: "PantauCoreTests", dependencies: ["PantauCore", "PantauSQLite", "PantauTestSupport", "ZIPFoundation"], exclude: ["Fixtures"]),

@@ -77,6 +77,12 @@ public struct Canvas: Sendable, Equatable {
 
     public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
+    /// How many cells differ from `other` (every cell when the sizes differ): what a terminal must be sent.
+    public func changedCells(from other: Canvas) -> Int {
+        guard width == other.width && height == other.height else { return cells.count }
+        return zip(cells, other.cells).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) }
+    }
+
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * width + x] }
         set { if x >= 0, y >= 0, x < width, y < height { cells[y * width + x] = newValue } }
