@@ -25,6 +25,10 @@ import PantauTestSupport
         #expect(mode == 0o600)
     }
 
+    @Test func openingLooksForEveryTableTheMigrationsMake() throws {
+        #expect(Schema.tables == Schema.expected.tables)
+    }
+
     @Test func initRefusesToOverwrite() throws {
         let path = Fixtures.temporaryPath()
         try Data("office records".utf8).write(to: URL(fileURLWithPath: path))

@@ -158,7 +158,7 @@ public final class Store: Sendable {
     /// Every table the applied migrations made is there (cheap: the schema only, no scan of the data).
     private func checkHasAllTables() throws {
         let present = try read { db in try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
-        let missing = Schema.expected.tables.subtracting(present).sorted()
+        let missing = Schema.tables.subtracting(present).sorted()
         if !missing.isEmpty { throw PantauError.databaseIncomplete(path: path, missing: missing) }
     }
 
