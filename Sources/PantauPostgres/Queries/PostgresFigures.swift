@@ -19,10 +19,18 @@ extension PostgresStore {
             binds.append(scope.code)
             binds.append(TallyQueries.upperBound(of: scope.code))
         }
-        let sql = TallyQueries.read(scope: scope, by: level, p1: "$1", p2: "$2")
-        return Tally(try await rows(PostgresQuery(unsafeSQL: sql, binds: binds)) { row in
-            TallyRow(place: try row["place"], measure: try row["measure"], year: try row["year", as: Int.self], n: try row["n", as: Int.self])
-        })
+        // The rows come as four arrays in one row: the country has tens of thousands of them, which cost the client
+        // more one by one than the query costs the server.
+        let sql = """
+            SELECT array_agg(place) AS place, array_agg(measure) AS measure, array_agg(year) AS year, array_agg(n) AS n
+            FROM (\(TallyQueries.read(scope: scope, by: level, p1: "$1", p2: "$2"))) AS kept
+            """
+        let columns = try await row(PostgresQuery(unsafeSQL: sql, binds: binds)) { row in
+            (try row["place", as: [String]?.self] ?? [], try row["measure", as: [String]?.self] ?? [],
+             try row["year", as: [Int]?.self] ?? [], try row["n", as: [Int]?.self] ?? [])
+        }
+        guard let (places, measures, years, counts) = columns else { return Tally([]) }
+        return Tally(places.indices.map { TallyRow(place: places[$0], measure: measures[$0], year: years[$0], n: counts[$0]) })
     }
 
     public func years(in scope: Region) async throws -> [Int] {
