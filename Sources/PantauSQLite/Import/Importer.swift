@@ -111,8 +111,10 @@ struct FileImporter {
             file.updated += counts.updated
             file.unchanged += counts.unchanged
         } else {
-            for record in try checkedRecords() {
-                switch try write(record.record, present: present) {
+            // One record at a time, as it comes out of the staging area: memory stays the same whatever the file's size.
+            let (upsert, present) = (upsert, present)
+            try forEachCheckedRecord { record in
+                switch try Self.write(record.record, with: upsert, present: present) {
                 case .inserted: file.inserted += 1
                 case .updated: file.updated += 1
                 case .unchanged: file.unchanged += 1
@@ -130,19 +132,24 @@ struct FileImporter {
     /// checked when staged, so parsing again gives the same records.
     mutating func checkedRecords() throws -> [CheckedRecord] {
         var records: [CheckedRecord] = []
+        try forEachCheckedRecord { records.append($0) }
+        return records
+    }
+
+    /// The same, one record at a time in file order.
+    mutating func forEachCheckedRecord(_ body: (CheckedRecord) throws -> Void) throws {
         let rows = try ImportStaging.rows(db, file: index)
         while let staged = try rows.next() {
             var row = ImportRow(fields: try ImportStaging.fields(staged), map: map, location: source.location, line: staged["line"], lang: request.lang)
             guard let record = parse(&row) else { throw ImportFailure(problems: row.problems, unlisted: 0) }
-            records.append(CheckedRecord(line: row.line, record: record.value))
+            try body(CheckedRecord(line: row.line, record: record.value))
         }
-        return records
     }
 
     /// The canonical columns the file has.
     var columns: Set<String> { present }
 
-    private func write(_ record: ImportRecord, present: Set<String>) throws -> UpsertOutcome {
+    private static func write(_ record: ImportRecord, with upsert: Upsert, present: Set<String>) throws -> UpsertOutcome {
         switch record {
         case .koperasi(let k): try upsert.koperasi(k, fields: present)
         case .umkm: .unchanged  // moved in all at once (see ImportStaging.moveUmkm)
