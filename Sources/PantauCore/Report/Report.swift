@@ -24,25 +24,26 @@ public struct Report: Sendable {
 
 extension PantauStore {
     /// Builds the report of `scope` (default: the office's region, else the country) for `year` (default: its latest year).
+    /// Every figure comes from one read of the scope's kept counts, by the regions inside it.
     public func report(scope query: String?, year: Int?) async throws -> Report {
         let scope: Region
         if let query { scope = try await resolveRegion(query) } else { scope = try await officeRegion() ?? .indonesia }
-        let years = try await self.years(in: scope)
+        let counts = try await tally(of: scope, by: scope.level.childLevel)
+        let total = counts.total
+        let years = total.statusYears
         let label = try await self.label(scope)
         guard let chosenYear = year ?? years.last else { throw PantauError.noData(scope: label) }
         if let year, !years.contains(year) {
             throw PantauError.yearWithoutData(year: year, scope: label, available: years)
         }
-        let totals = try await figures(of: scope, year: chosenYear)
-        let allYears = try await yearlyFigures(of: scope)
-        let series = allYears.filter { $0.year <= chosenYear }
+        let allYears = total.yearlyFigures()
         return Report(
             scope: scope, scopeLabel: label, year: chosenYear, officeName: try await setting(.officeName), isDemo: await isDemo(),
-            regionRows: scope.level == .kecamatan ? [] : try await childFigures(of: scope, year: chosenYear),
+            regionRows: scope.level == .kecamatan ? [] : counts.childFigures(of: scope, children: try await children(of: scope.code), year: chosenYear),
             koperasiRows: scope.level == .kecamatan ? try await koperasiRows(at: scope.code, year: chosenYear) : [],
-            totals: totals,
+            totals: total.figures(of: scope, year: chosenYear),
             tipeA: try await tipeAReadiness(of: scope, year: chosenYear, series: allYears),
-            yearly: series,
-            evaluation: try await evaluationProgress(of: scope, year: chosenYear))
+            yearly: allYears.filter { $0.year <= chosenYear },
+            evaluation: total.evaluationProgress(year: chosenYear))
     }
 }
