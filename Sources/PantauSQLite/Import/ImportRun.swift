@@ -27,9 +27,9 @@ extension Store {
                 return .commit
             }
             guard run.problems.isEmpty && !request.dryRun else { return }
-            // A larger page cache while the indexes of a big table grow: bounded (16 MB, so that an import stays
+            // A larger page cache while the indexes of a big table grow: bounded (12 MB, so that an import stays
             // within 64 MiB whatever the file size; 32 MB was no faster), and much faster than the default 2 MB.
-            try db.execute(sql: "PRAGMA cache_size = -16384")
+            try db.execute(sql: "PRAGMA cache_size = -12288")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             let lockNote = WriteLockNote(who: request.who, started: run.started)
             defer { lockNote.remove(beside: path) }
