@@ -3,6 +3,8 @@ public enum PantauError: Error, Equatable, Sendable {
     case databaseExists(path: String)
     case databaseMissing(path: String)
     case databaseUnreadable(path: String, reason: String)
+    /// An export's output file cannot be written (its folder is missing, or not ours to write).
+    case outputUnwritable(path: String)
     case notAPantauDatabase(path: String)
     case readOnly(path: String)
     case noWriteAccess(path: String)
@@ -118,6 +120,9 @@ public enum PantauError: Error, Equatable, Sendable {
         case .databaseUnreadable(let path, let reason):
             return en ? "Cannot open the database \(path) (\(reason)); check the path and its permissions."
                       : "Basis data \(path) tidak dapat dibuka (\(reason)); periksa jalur dan izin berkasnya."
+        case .outputUnwritable(let path):
+            return en ? "Cannot write \(path); give a file in a folder that exists and that you may write to."
+                      : "Berkas \(path) tidak dapat ditulis; berikan berkas di folder yang ada dan boleh Anda tulisi."
         case .notAPantauDatabase(let path):
             return en ? "\(path) is not a Pantau database; give the file made by `pantau init`."
                       : "\(path) bukan basis data Pantau; berikan berkas yang dibuat oleh `pantau init`."

@@ -134,9 +134,12 @@ struct ExportCommand: AsyncParsableCommand {
             let store = try await database.openStore()
             let handle: FileHandle
             if let output {
-                guard format == .xlsx || FileManager.default.createFile(atPath: output, contents: nil),
+                // A workbook is written at the end: its folder is checked first, so that no export is read in vain.
+                let folder = (output as NSString).deletingLastPathComponent
+                guard access(folder.isEmpty ? "." : folder, W_OK) == 0,
+                      format == .xlsx || FileManager.default.createFile(atPath: output, contents: nil),
                       let h = format == .xlsx ? FileHandle.standardOutput : FileHandle(forWritingAtPath: output) else {
-                    throw PantauError.databaseUnreadable(path: output, reason: "cannot write the file")
+                    throw PantauError.outputUnwritable(path: output)
                 }
                 handle = h
             } else {

@@ -85,6 +85,14 @@ import Testing
         try expectRefusal(["export", "umkm", "--format", "csv", "--scope", scope], db: db, stderr: sentence)
     }
 
+    @Test func anExportToAMissingFolderIsOneSentence() throws {
+        let db = try Fixtures.freshSampleDatabase()
+        for format in ["csv", "xlsx"] {
+            try expectRefusal(["export", "umkm", "--format", format, "-o", "/nonexistent/umkm.\(format)"], db: db,
+                              stderr: "pantau: Cannot write /nonexistent/umkm.\(format); give a file in a folder that exists and that you may write to.\n")
+        }
+    }
+
     @Test func csvOutputGuardsFormulasAndImportReadsThemBack() throws {
         let db = try Fixtures.freshSampleDatabase()
         let koperasi = file("k.csv", Array("nik,nama,kode_wilayah,jenis,jumlah_anggota,aktif_2023\n6408039999000001,=HYPERLINK(1),64.08.03,serba usaha,4,ya\n".utf8))
