@@ -30,6 +30,10 @@ extension PostgresStore {
              try row["year", as: [Int]?.self] ?? [], try row["n", as: [Int]?.self] ?? [])
         }
         guard let (places, measures, years, counts) = columns else { return Tally([]) }
+        // One aggregate's arrays have one length; a reply that says otherwise is not trusted with an index.
+        guard measures.count == places.count, years.count == places.count, counts.count == places.count else {
+            throw PantauError.serverRefused(store: location, reason: "the kept counts came back in arrays of different lengths")
+        }
         return Tally(places.indices.map { TallyRow(place: places[$0], measure: measures[$0], year: years[$0], n: counts[$0]) })
     }
 
