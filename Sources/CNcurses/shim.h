@@ -4,6 +4,7 @@
 // member of fd_set, and then this module's fd_set no longer matches the one Dispatch sees (a clean build fails).
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
+#include <sys/ioctl.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
 #include <errno.h>
@@ -217,6 +218,14 @@ static inline void pantau_install_signal_handlers(void) {
     pthread_sigmask(SIG_UNBLOCK, &endings, NULL);
     int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE };
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) signal(signals[i], pantau_restore_and_reraise);
+}
+
+/// The terminal's own size (rows, columns); 0 when it cannot be asked.
+static inline int pantau_terminal_size(int *rows, int *cols) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return 0;
+    *rows = size.ws_row; *cols = size.ws_col;
+    return 1;
 }
 
 #endif

@@ -154,6 +154,14 @@ final class Terminal {
     func readKey(timeout: Int32) -> TerminalEvent? {
         // ncurses reads the size on a resize from its own descriptor: it must be the terminal while waiting.
         pantau_end_frame()
+        // A resize that arrives while a frame is collected in memory is looked up by ncurses on that file, and lost:
+        // the terminal's own size is asked before each wait.
+        var rows: Int32 = 0, cols: Int32 = 0
+        if pantau_terminal_size(&rows, &cols) == 1, Int(cols) != width || Int(rows) != height {
+            resizeterm(rows, cols)
+            width = Int(pantau_cols()); height = Int(pantau_lines())
+            return .resized(width: width, height: height)
+        }
         wtimeout(input, timeout)
         var ch: wint_t = 0
         let result = wget_wch(input, &ch)
