@@ -22,7 +22,7 @@ let package = Package(
         // The embedded store: one SQLite file through GRDB; the only target that imports GRDB.
         .target(
             name: "PantauSQLite",
-            dependencies: ["PantauCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["PantauCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // The shared-server store: PostgreSQL through postgres-nio; the only target that imports PostgresNIO.
         .target(

@@ -203,6 +203,25 @@ import Testing
         #expect(try contents(store) == before)
     }
 
+    /// New UMKM are counted in one statement while the row trigger steps aside: the counts come out right, the trigger
+    /// is back for the next change, and a failed import leaves both as they were.
+    @Test func newUMKMAreCountedAndTheCountingTriggerStays() async throws {
+        let store = try fresh()
+        let trigger = { try store.read { db in try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'tally_umkm_insert'") } }
+        let before = try trigger()
+        #expect(before != nil)
+        let umkm = "nib,nama_usaha,kode_wilayah,sektor,tahun_binaan\n"
+        let summary = try store.importFiles(request(.umkm, file("u.csv", umkm + "9000000000001,Warung A,64.08.03,kuliner,2023\n"
+                                                               + ",Warung B,64.08.03,kuliner,2023\n9000000000002,Warung C,64.08.01,kuliner,2019\n")))
+        #expect(summary.files.first?.inserted == 3)
+        #expect(try trigger() == before)
+        #expect(try await store.keptCountDifferences(limit: 5) == [])
+        let bad = file("bad.csv", umkm + "9000000000003,Warung D,64.08.03,kuliner,2023\n9000000000004,Warung E,64.08.03,kuliner,1800\n")
+        try expectFailure(.umkm, bad, ["\(bad):3: tahun_binaan: \"1800\" is not a year from 1900 to \(Store.currentYear + 1); write a four-digit year"],
+                          store: store)
+        #expect(try trigger() == before)
+    }
+
     @Test func roundTripGivesIdenticalReportsAndBytes() async throws {
         let source = try fresh()
         let folder = URL(fileURLWithPath: Fixtures.temporaryPath("x")).deletingLastPathComponent()

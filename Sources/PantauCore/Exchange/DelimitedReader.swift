@@ -94,6 +94,27 @@ package final class DelimitedReader {
         return position < buffer.count ? buffer[position] : nil
     }
 
+    /// Moves the bytes up to the next delimiter, line end, quote or NUL of the buffer into `field` in one step (at
+    /// most `limit`); returns how many. Outside quotes they need no decision, and most bytes of a file are such.
+    private func takePlainRun(upTo limit: Int) -> Int {
+        let (start, delimiter) = (position, delimiter)
+        let end = buffer.withUnsafeBufferPointer { bytes in
+            var end = start
+            let last = min(bytes.count, start + limit)
+            while end < last {
+                let byte = bytes[end]
+                if byte == delimiter || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "\"") || byte == 0 { break }
+                end += 1
+            }
+            return end
+        }
+        guard end > start else { return 0 }
+        field.append(contentsOf: buffer[start..<end])
+        position = end
+        bytesRead += end - start
+        return end - start
+    }
+
     /// The next row and the line it starts on, or nil at the end of the file. Blank lines are skipped.
     package func nextRow() throws -> (line: Int, fields: [String])? {
         while true {
@@ -105,6 +126,10 @@ package final class DelimitedReader {
             field.removeAll(keepingCapacity: true)
             var rowBytes = 0
             while true {
+                if !quoted {
+                    rowBytes += takePlainRun(upTo: Self.maxRowBytes + 1 - rowBytes)
+                    if rowBytes > Self.maxRowBytes { throw tooLong(start, quoted: quoted) }
+                }
                 guard let byte = try next() else {
                     if rowBytes == 0 { return nil }
                     if quoted { throw problem(start, t("tanda kutip tidak pernah ditutup; tambahkan \" penutup atau hapus pembukanya", "a quoted field is never closed; add the closing \" or remove the opening one")) }

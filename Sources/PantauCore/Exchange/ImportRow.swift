@@ -146,7 +146,7 @@ package struct ImportRow {
             return nil
         }
         let compact = value.utf8.contains(0x20) ? value.replacingOccurrences(of: " ", with: "") : value
-        if compact.count == length && compact.allSatisfy(\.isASCIIDigit) { return compact }
+        if compact.utf8.count == length && compact.utf8.allSatisfy({ (48...57).contains($0) }) { return compact }
         if value.uppercased().contains("E+") {
             problem(column, t("\"\(Excerpt.of(value))\" ditulis sebagai angka ilmiah oleh spreadsheet; format kolom sebagai Teks lalu ketik ulang \(what)",
                               "\"\(Excerpt.of(value))\" was turned into scientific notation by a spreadsheet; format the column as Text and type the \(what) again"))

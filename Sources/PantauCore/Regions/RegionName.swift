@@ -50,12 +50,14 @@ public enum RegionName {
 
     /// `64.08`, `6408` or `64.08.03` → the dotted code; anything else → nil.
     package static func codeForm(_ text: String) -> String? {
-        if text.range(of: #"^\d{2}(\.\d{2}){0,2}$"#, options: .regularExpression) != nil { return text }
-        guard text.range(of: #"^\d{2}(\d{2}){0,2}$"#, options: .regularExpression) != nil else { return nil }
-        var parts: [String] = []
-        var rest = Substring(text)
-        while !rest.isEmpty { parts.append(String(rest.prefix(2))); rest = rest.dropFirst(2) }
-        return parts.joined(separator: ".")
+        // On bytes: an import asks this of every new value in its region column.
+        let bytes = Array(text.utf8)
+        let isDigit = { (byte: UInt8) in (48...57).contains(byte) }
+        if [2, 5, 8].contains(bytes.count), bytes.indices.allSatisfy({ $0 % 3 == 2 ? bytes[$0] == UInt8(ascii: ".") : isDigit(bytes[$0]) }) {
+            return text
+        }
+        guard [2, 4, 6].contains(bytes.count), bytes.allSatisfy(isDigit) else { return nil }
+        return stride(from: 0, to: bytes.count, by: 2).map { String(decoding: bytes[$0..<$0 + 2], as: UTF8.self) }.joined(separator: ".")
     }
 
     /// The longest key a suggestion is looked for: longer than any region's name (the longest has 39 letters).

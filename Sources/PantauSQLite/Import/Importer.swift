@@ -206,13 +206,15 @@ struct FileImporter {
         var digest: String
     }
 
+    /// Where a koperasi or UMKM may be: made once, not per row.
+    private static let placed: Set<RegionLevel> = [.kabupaten, .kecamatan]
+
     private mutating func parse(_ row: inout ImportRow) -> Parsed? {
-        let placed: Set<RegionLevel> = [.kabupaten, .kecamatan]
         switch request.kind {
         case .koperasi:
             let nik = row.digits("nik", length: 16, what: "NIK", required: true)
             let nama = row.text("nama", required: true)
-            let code = region(&row, "kode_wilayah", levels: placed, required: true)
+            let code = region(&row, "kode_wilayah", levels: Self.placed, required: true)
             let jenis = row.choice("jenis", CanonicalCSV.jenis, options: Jenis.allCases.map(\.rawValue), required: true)
             var k = Koperasi(nik: nik ?? "", nama: nama ?? "", regionCode: code ?? "", jenis: jenis ?? .serbaUsaha)
             k.sektor = row.text("sektor") ?? ""
@@ -235,7 +237,7 @@ struct FileImporter {
         case .umkm:
             let nib = row.digits("nib", length: 13, what: "NIB", required: false)
             let nama = row.text("nama_usaha", required: true)
-            let code = region(&row, "kode_wilayah", levels: placed, required: true)
+            let code = region(&row, "kode_wilayah", levels: Self.placed, required: true)
             let year = row.year("tahun_binaan", required: true)
             guard row.problems.isEmpty, let nama, let code, let year else { return nil }
             let u = Umkm(nib: nib, namaUsaha: nama, regionCode: code, sektor: row.text("sektor") ?? "", tahunBinaan: year)
