@@ -222,6 +222,32 @@ import Testing
         #expect(try trigger() == before)
     }
 
+    /// A server import reads the checked UMKM back a batch at a time: every row once, in file order, each file its own.
+    @Test func checkedUMKMComeBackInBatchesFileByFile() throws {
+        let header = "nib,nama_usaha,kode_wilayah,sektor,tahun_binaan\n"
+        let rows = (1...5).map { "90000000000\(10 + $0),Warung \($0),64.08.03,kuliner,2020\n" }
+        let first = file("a.csv", header + rows[0] + rows[1] + rows[2])
+        let second = file("b.csv", header + ",Warung 4,64.08.01,kuliner,2021\n" + rows[3] + rows[4])
+        let check = try LocalImportCheck(request(.umkm, first, second), regionsOf: Fixtures.sample, officeRegion: nil, progress: nil)
+        for (index, expected) in [["Warung 1", "Warung 2", "Warung 3"], ["Warung 4", "Warung 4", "Warung 5"]].enumerated() {
+            var names: [String] = []
+            var lines: [Int] = []
+            var position = 0
+            while true {
+                let (batch, next) = try check.records(ofFile: index, from: position, limit: 2)
+                if batch.isEmpty { break }
+                #expect(batch.count <= 2 && next > position)
+                for record in batch {
+                    guard case .umkm(let u) = record.record else { Issue.record("not an UMKM"); continue }
+                    names.append(u.namaUsaha)
+                    lines.append(record.line)
+                }
+                position = next
+            }
+            #expect(names == expected && lines == [2, 3, 4], "file \(index)")
+        }
+    }
+
     @Test func roundTripGivesIdenticalReportsAndBytes() async throws {
         let source = try fresh()
         let folder = URL(fileURLWithPath: Fixtures.temporaryPath("x")).deletingLastPathComponent()

@@ -31,6 +31,8 @@ enum CopyText {
     static func line(_ fields: [String?]) -> String {
         fields.map { field in
             guard let field else { return "\\N" }
+            // Most fields hold nothing to escape: checked on bytes, they go as they are.
+            if !field.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return field }
             var escaped = ""
             for character in field.unicodeScalars {
                 switch character {

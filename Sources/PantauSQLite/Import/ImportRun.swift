@@ -29,7 +29,8 @@ extension Store {
             guard run.problems.isEmpty && !request.dryRun else { return }
             // A larger page cache while the indexes of a big table grow: bounded (12 MB, so that an import stays
             // within 64 MiB whatever the file size; 32 MB was no faster), and much faster than the default 2 MB.
-            try db.execute(sql: "PRAGMA temp.cache_size = -2000; PRAGMA shrink_memory; PRAGMA cache_size = -12288")
+            try ImportStaging.settle(db)
+            try db.execute(sql: "PRAGMA cache_size = -12288")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             let lockNote = WriteLockNote(who: request.who, started: run.started)
             defer { lockNote.remove(beside: path) }

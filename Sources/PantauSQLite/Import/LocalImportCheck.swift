@@ -38,7 +38,15 @@ public final class LocalImportCheck: CheckedImport, @unchecked Sendable {
             // The staging tables are the writer connection's own: they stay until the scratch database is closed.
             try scratch.mappingDatabaseErrors { try scratch.writerIfAny!.writeWithoutTransaction { db in
                 try ImportStaging.create(db)
-                var files = try run.stage(db)
+                // The server's client already holds a share of the 64 MiB an import may take: half the staging cache.
+                try db.execute(sql: "PRAGMA temp.cache_size = -6144")
+                // In one transaction, as on a SQLite file: outside one, every staged row would be a commit of its own.
+                var files: [FileImporter] = []
+                try db.inTransaction(.deferred) {
+                    files = try run.stage(db)
+                    return .commit
+                }
+                try ImportStaging.settle(db)
                 guard run.problems.isEmpty else { return }
                 for index in files.indices {
                     let records = request.kind == .umkm ? [] : try files[index].checkedRecords()
@@ -78,15 +86,20 @@ public final class LocalImportCheck: CheckedImport, @unchecked Sendable {
         }
         // UMKM wait in the staging table, in file order by their sequence number: read a batch at a time.
         return try scratch.mappingDatabaseErrors { try scratch.writerIfAny!.writeWithoutTransaction { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT seq, line, nib, nama_usaha, region_code, sektor, tahun_binaan FROM temp.import_umkm
-                WHERE file = ? AND seq > ? ORDER BY seq LIMIT ?
-                """, arguments: [file.number, position, limit])
-            let records = rows.map { row in
-                CheckedRecord(line: row["line"], record: .umkm(Umkm(nib: row["nib"], namaUsaha: row["nama_usaha"], regionCode: row["region_code"],
-                                                                      sektor: row["sektor"], tahunBinaan: row["tahun_binaan"])))
+            // Along the sequence numbers (no index: through the file's key index, every batch would pass over the
+            // rows of the batches before it), columns read by position.
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT seq, line, nib, nama_usaha, region_code, sektor, tahun_binaan FROM temp.import_umkm NOT INDEXED
+                WHERE seq > ? AND file = ? ORDER BY seq LIMIT ?
+                """, arguments: [position, file.number, limit])
+            var records: [CheckedRecord] = []
+            var last = position
+            while let row = try rows.next() {
+                last = row[0]
+                records.append(CheckedRecord(line: row[1], record: .umkm(Umkm(nib: row[2], namaUsaha: row[3], regionCode: row[4],
+                                                                                sektor: row[5], tahunBinaan: row[6]))))
             }
-            return (records, rows.last?["seq"] ?? position)
+            return (records, last)
         } }
     }
 }
