@@ -44,13 +44,14 @@ extension PostgresStore {
         return summary
     }
 
-    /// One file's records into the session's temporary tables, 20.000 at a time.
+    /// One file's records into the session's temporary tables, 5.000 at a time: a koperasi brings its yearly status and
+    /// RAT years along, and 20.000 of them at once took the import past its 64 MiB.
     private func stage(_ checked: any CheckedImport, file index: Int, plan: ImportPlan, on connection: PostgresConnection) async throws {
         try await connection.run(PostgresQuery(unsafeSQL: "TRUNCATE " + plan.tables.joined(separator: ", ")))
         var position = 0
         var seq = 0
         while true {
-            let (batch, next) = try checked.records(ofFile: index, from: position, limit: 20_000)
+            let (batch, next) = try checked.records(ofFile: index, from: position, limit: 5_000)
             if batch.isEmpty { break }
             var rows: [String: [[String?]]] = [:]
             for checkedRecord in batch {

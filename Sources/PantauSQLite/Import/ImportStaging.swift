@@ -135,9 +135,10 @@ enum ImportStaging {
         try db.cachedStatement(sql: "INSERT INTO temp.import_rows(file, line, fields) VALUES (?, ?, ?)").execute(arguments: [file, line, text])
     }
 
-    /// The staged rows of one file, in file order.
-    static func rows(_ db: Database, file: Int) throws -> RowCursor {
-        try Row.fetchCursor(db, sql: "SELECT line, fields FROM temp.import_rows WHERE file = ? ORDER BY line", arguments: [file])
+    /// The staged rows of one file in file order, from the line after `afterLine`, at most `limit`.
+    static func rows(_ db: Database, file: Int, afterLine: Int, limit: Int) throws -> RowCursor {
+        try Row.fetchCursor(db, sql: "SELECT line, fields FROM temp.import_rows WHERE file = ? AND line > ? ORDER BY line LIMIT ?",
+                            arguments: [file, afterLine, limit])
     }
 
     static func fields(_ row: Row) throws -> [String] {

@@ -128,17 +128,11 @@ struct FileImporter {
         return file
     }
 
-    /// The staged rows of a file of any kind but UMKM (those stay in the staging area), parsed again into records:
-    /// checked when staged, so parsing again gives the same records.
-    mutating func checkedRecords() throws -> [CheckedRecord] {
-        var records: [CheckedRecord] = []
-        try forEachCheckedRecord { records.append($0) }
-        return records
-    }
-
-    /// The same, one record at a time in file order.
-    mutating func forEachCheckedRecord(_ body: (CheckedRecord) throws -> Void) throws {
-        let rows = try ImportStaging.rows(db, file: index)
+    /// The staged rows of a file of any kind but UMKM (those stay in the staging area), parsed again into records one
+    /// at a time in file order, from the line after `afterLine` and at most `limit` of them: checked when staged, so
+    /// parsing again gives the same records.
+    mutating func forEachCheckedRecord(afterLine: Int = 0, limit: Int = .max, _ body: (CheckedRecord) throws -> Void) throws {
+        let rows = try ImportStaging.rows(db, file: index, afterLine: afterLine, limit: limit)
         while let staged = try rows.next() {
             var row = ImportRow(fields: try ImportStaging.fields(staged), map: map, location: source.location, line: staged["line"], lang: request.lang)
             guard let record = parse(&row) else { throw ImportFailure(problems: row.problems, unlisted: 0) }

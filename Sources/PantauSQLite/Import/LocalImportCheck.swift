@@ -13,8 +13,9 @@ public final class LocalImportCheck: CheckedImport, @unchecked Sendable {
     private let folder: URL
     private let scratch: Store
     private let kind: ImportKind
-    /// Per file: its number in the staging area, its columns, and (for every kind but UMKM) its records.
-    private let staged: [(number: Int, path: String, columns: Set<String>, records: [CheckedRecord])]
+    /// Per file: its number in the staging area, its path and its columns, and the importer that parses its staged rows
+    /// again into records (every kind but UMKM, whose records wait whole in the staging area).
+    private let staged: [(number: Int, path: String, columns: Set<String>, importer: FileImporter)]
 
     /// A checker that builds its scratch database from the region list of `sample`.
     public static func checker(regionsOf sample: SampleData) -> ImportChecker {
@@ -33,7 +34,7 @@ public final class LocalImportCheck: CheckedImport, @unchecked Sendable {
             throw error
         }
         var run = ImportRun(request: request, progress: progress)
-        var staged: [(number: Int, path: String, columns: Set<String>, records: [CheckedRecord])] = []
+        var staged: [(number: Int, path: String, columns: Set<String>, importer: FileImporter)] = []
         do {
             // The staging tables are the writer connection's own: they stay until the scratch database is closed.
             try scratch.mappingDatabaseErrors { try scratch.writerIfAny!.writeWithoutTransaction { db in
@@ -48,10 +49,9 @@ public final class LocalImportCheck: CheckedImport, @unchecked Sendable {
                 }
                 try ImportStaging.settle(db)
                 guard run.problems.isEmpty else { return }
-                for index in files.indices {
-                    let records = request.kind == .umkm ? [] : try files[index].checkedRecords()
-                    staged.append((files[index].index, files[index].unit.path, files[index].columns, records))
-                    run.summary.files.append(files[index].summary)
+                for file in files {
+                    staged.append((file.index, file.unit.path, file.columns, file))
+                    run.summary.files.append(file.summary)
                 }
             } }
             _ = try run.finished()
@@ -81,8 +81,14 @@ public final class LocalImportCheck: CheckedImport, @unchecked Sendable {
     public func records(ofFile index: Int, from position: Int, limit: Int) throws -> (records: [CheckedRecord], next: Int) {
         let file = staged[index]
         guard kind == .umkm else {
-            let batch = Array(file.records.dropFirst(position).prefix(limit))
-            return (batch, position + batch.count)
+            // Parsed again from the staged rows a batch at a time (`position`: the last line given), so that memory
+            // stays the same whatever the file's size. The importer works on the scratch database's one connection.
+            return try scratch.mappingDatabaseErrors { try scratch.writerIfAny!.writeWithoutTransaction { _ in
+                var importer = file.importer
+                var records: [CheckedRecord] = []
+                try importer.forEachCheckedRecord(afterLine: position, limit: limit) { records.append($0) }
+                return (records, records.last?.line ?? position)
+            } }
         }
         // UMKM wait in the staging table, in file order by their sequence number: read a batch at a time.
         return try scratch.mappingDatabaseErrors { try scratch.writerIfAny!.writeWithoutTransaction { db in
