@@ -228,4 +228,11 @@ static inline int pantau_terminal_size(int *rows, int *cols) {
     return 1;
 }
 
+/// The columns of the terminal `fd` writes to; 0 when it is not a terminal.
+static inline int pantau_terminal_columns(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_col;
+}
+
 #endif

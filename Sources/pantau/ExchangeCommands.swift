@@ -1,4 +1,5 @@
 import ArgumentParser
+import CNcurses
 import Foundation
 import PantauCore
 import PantauSQLite
@@ -83,9 +84,10 @@ final class ProgressBar {
     func show(_ p: ImportProgress) {
         if p.writing {
             // Moving the checked rows in: one statement, no rows to count.
-            let text = lang == .en ? "\(TerminalSafe.text(p.location)): writing \(NumberFormat.integer(p.rows)) rows into the database…"
-                                   : "\(TerminalSafe.text(p.location)): menulis \(NumberFormat.integer(p.rows)) baris ke basis data…"
-            FileHandle.standardError.write(Data(("\r" + text + "\u{1B}[K").utf8))
+            let rows = NumberFormat.integer(p.rows)
+            let text = lang == .en ? ": writing \(rows) rows into the database…" : ": menulis \(rows) baris ke basis data…"
+            let narrow = lang == .en ? ": writing \(rows) rows…" : ": menulis \(rows) baris…"
+            FileHandle.standardError.write(Data(("\r" + fitted(p.location, text, narrow) + "\u{1B}[K").utf8))
             return
         }
         guard Date().timeIntervalSince(last) > 0.2 else { return }
@@ -95,10 +97,25 @@ final class ProgressBar {
         let left = fraction > 0 ? p.seconds * (1 - fraction) / fraction : 0
         let width = 20, filled = Int(fraction * Double(width))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        let text = lang == .en
-            ? "\(TerminalSafe.text(p.location)) [\(bar)] \(NumberFormat.integer(p.rows)) rows, \(NumberFormat.integer(Int(rate))) rows/s, \(NumberFormat.integer(Int(left.rounded()))) s left"
-            : "\(TerminalSafe.text(p.location)) [\(bar)] \(NumberFormat.integer(p.rows)) baris, \(NumberFormat.integer(Int(rate))) baris/d, sisa \(NumberFormat.integer(Int(left.rounded()))) d"
-        FileHandle.standardError.write(Data(("\r" + text + "\u{1B}[K").utf8))
+        let (rows, perSecond, seconds) = (NumberFormat.integer(p.rows), NumberFormat.integer(Int(rate)), NumberFormat.integer(Int(left.rounded())))
+        let full = lang == .en ? " [\(bar)] \(rows) rows, \(perSecond) rows/s, \(seconds) s left"
+                               : " [\(bar)] \(rows) baris, \(perSecond) baris/d, sisa \(seconds) d"
+        // On a narrow terminal (a phone), the rows and the time left without the bar.
+        let narrow = lang == .en ? ": \(rows) rows, \(seconds) s left" : ": \(rows) baris, sisa \(seconds) d"
+        FileHandle.standardError.write(Data(("\r" + fitted(p.location, full, narrow) + "\u{1B}[K").utf8))
+    }
+
+    /// The file's name and the figures on one row of the terminal. A longer line wraps, and the next update's return
+    /// goes back only to its last row, leaving a line behind each time: the name gives way first (its end is kept).
+    private func fitted(_ location: String, _ figures: String, _ narrowFigures: String? = nil) -> String {
+        let name = TerminalSafe.text(location)
+        let columns = Int(pantau_terminal_columns(STDERR_FILENO)) - 1
+        guard columns > 0, name.count + figures.count > columns else { return name + figures }
+        // Room for at least the end of the file's name, else the shorter figures, else the line cut at the edge.
+        let figures = columns - figures.count >= 12 ? figures : narrowFigures ?? figures
+        let room = columns - figures.count
+        guard room >= 12 else { return String((name + figures).prefix(columns)) }
+        return name.count <= room ? name + figures : "…" + String(name.suffix(room - 1)) + figures
     }
 
     func clear() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }

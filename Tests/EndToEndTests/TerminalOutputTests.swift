@@ -37,6 +37,22 @@ import Testing
         #expect(try dashboard.term.waitFor { !$0.contains("Kecamatan ·") && !$0.contains("Koperasi ·") }.ok)
     }
 
+    /// The import's progress stays on one row, also at a phone's width with a long file name: a line that wraps
+    /// leaves a row behind at every update, since the return goes back only to its last row.
+    @Test func importProgressStaysOnOneRowOfANarrowTerminal() throws {
+        let term = try TmuxTerminal(width: 50, height: 24)
+        let csv = term.path("umkm-of-muara-bengkal-for-the-regents-meeting.csv")
+        let rows = (1...60_000).map { "9\(String(format: "%012d", $0)),Warung \($0),64.08.03,kuliner,2020" }
+        try ("nib,nama_usaha,kode_wilayah,sektor,tahun_binaan\n" + rows.joined(separator: "\n") + "\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        try term.typeLine("env LANG=C.UTF-8 \(Fixtures.binary) import umkm \(csv) --db \(db) --lang en")
+        let shown = try term.waitFor(timeout: 60) { $0.contains(" rows, ") && $0.contains(" s left") }
+        #expect(shown.ok, "the progress is shown: \(shown.screen)")
+        let done = try term.waitFor(timeout: 120) { $0.contains("Done in") }
+        #expect(done.ok, "the import ends: \(done.screen)")
+        let progressRows = done.screen.split(separator: "\n").filter { $0.contains(" rows, ") || $0.contains(" s left") || $0.contains("writing") }
+        #expect(progressRows.isEmpty, "no progress row is left behind: \(done.screen)")
+    }
+
     /// vt100 has no alternate screen: without clearing, the last frame would stay under the shell's prompt.
     @Test(arguments: ["q", "TERM"])
     func aTerminalWithoutAnAlternateScreenIsLeftEmpty(ending: String) throws {
