@@ -27,6 +27,8 @@ struct DirectInsert {
             let code: Int32 = switch value {
             case .int(let n): sqlite3_bind_int64(handle, position, Int64(n))
             case .null: sqlite3_bind_null(handle, position)
+            // An empty text is bound as an empty text, never through a missing pointer (that would be NULL).
+            case .text(let s) where s.isEmpty: sqlite3_bind_text(handle, position, "", 0, Self.transient)
             case .text(var s): s.withUTF8 { sqlite3_bind_text(handle, position, $0.baseAddress, Int32($0.count), Self.transient) }
             }
             if code != SQLITE_OK { throw failure(code) }

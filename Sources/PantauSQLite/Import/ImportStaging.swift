@@ -100,6 +100,8 @@ enum ImportStaging {
         // steps aside for the one statement, and the rows are counted in one grouped statement. Both in this
         // transaction, so the counts and the trigger are never seen otherwise.
         let countingTrigger = try String.fetchOne(db, sql: "SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = 'tally_umkm_insert'")
+        // Only inside the move's transaction: a failure before the trigger is back rolls its absence back too.
+        precondition(db.isInsideTransaction, "the UMKM move runs inside a transaction")
         if countingTrigger != nil { try db.execute(sql: "DROP TRIGGER main.tally_umkm_insert") }
         try db.execute(sql: """
             INSERT INTO main.umkm(nib, nama_usaha, region_code, sektor, tahun_binaan)
@@ -117,7 +119,7 @@ enum ImportStaging {
                 SELECT region_code, 'umkm', tahun_binaan, COUNT(*) \(new) GROUP BY region_code, tahun_binaan
                 ON CONFLICT DO UPDATE SET n = n + excluded.n
                 """, arguments: [file])
-            try db.execute(sql: countingTrigger)
+            try db.makeStatement(sql: countingTrigger).execute()  // one statement, whatever the schema's text holds
         }
         return (inserted, updated, unchanged)
     }

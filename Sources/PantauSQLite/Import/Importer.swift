@@ -4,7 +4,11 @@ import PantauCore
 
 /// One file of an import: header, rows and checks into the staging area, then the staged rows into the database.
 struct FileImporter {
-    var source: TableSource
+    /// The file being read. A server import lets it go once every row is staged (see `closeSource`): a workbook's
+    /// shared strings may be large, and the staged rows are all it needs from then on.
+    var source: TableSource!
+    /// How problems name the file: its path, or `path:Sheet`.
+    let location: String
     let unit: ImportUnit
     let index: Int
     let request: ImportRequest
@@ -28,7 +32,8 @@ struct FileImporter {
         self.index = index
         self.request = request
         self.db = db
-        summary = ImportSummary.File(location: source.location)
+        location = source.location
+        summary = ImportSummary.File(location: location)
         upsert = Upsert(db: db, who: request.who, note: (request.lang == .en ? "import " : "impor ") + (unit.path as NSString).lastPathComponent,
                         audited: request.audited, dryRun: request.dryRun)
     }
@@ -51,7 +56,7 @@ struct FileImporter {
             }
             summary.rows += 1
             if summary.rows % 4096 == 0 { progress(summary.rows, source.bytesRead) }
-            var row = ImportRow(fields: fields, map: map, location: source.location, line: line, lang: request.lang)
+            var row = ImportRow(fields: fields, map: map, location: location, line: line, lang: request.lang)
             if !sourceRow.formulasWithoutValue.isEmpty {
                 row.formulasWithoutValue(sourceRow.formulasWithoutValue)
                 if !row.problems.isEmpty { note(row.problems); continue }
@@ -122,7 +127,7 @@ struct FileImporter {
             }
         }
         if request.kind == .umkm && file.inserted > 0 && request.audited && !request.dryRun {
-            try Store.audit(db, entity: "umkm", record: (source.location as NSString).lastPathComponent, field: "impor", old: nil,
+            try Store.audit(db, entity: "umkm", record: (location as NSString).lastPathComponent, field: "impor", old: nil,
                             new: t("\(file.inserted) ditambah", "\(file.inserted) added"), note: upsert.note, who: request.who)
         }
         return file
@@ -134,11 +139,14 @@ struct FileImporter {
     mutating func forEachCheckedRecord(afterLine: Int = 0, limit: Int = .max, _ body: (CheckedRecord) throws -> Void) throws {
         let rows = try ImportStaging.rows(db, file: index, afterLine: afterLine, limit: limit)
         while let staged = try rows.next() {
-            var row = ImportRow(fields: try ImportStaging.fields(staged), map: map, location: source.location, line: staged["line"], lang: request.lang)
+            var row = ImportRow(fields: try ImportStaging.fields(staged), map: map, location: location, line: staged["line"], lang: request.lang)
             guard let record = parse(&row) else { throw ImportFailure(problems: row.problems, unlisted: 0) }
             try body(CheckedRecord(line: row.line, record: record.value))
         }
     }
+
+    /// Lets the file go (its records are parsed again from the staging area).
+    mutating func closeSource() { source = nil }
 
     /// The canonical columns the file has.
     var columns: Set<String> { present }

@@ -15,7 +15,7 @@ public final class LocalImportCheck: CheckedImport, @unchecked Sendable {
     private let kind: ImportKind
     /// Per file: its number in the staging area, its path and its columns, and the importer that parses its staged rows
     /// again into records (every kind but UMKM, whose records wait whole in the staging area).
-    private let staged: [(number: Int, path: String, columns: Set<String>, importer: FileImporter)]
+    private let staged: [(number: Int, path: String, columns: Set<String>, importer: FileImporter?)]
 
     /// A checker that builds its scratch database from the region list of `sample`.
     public static func checker(regionsOf sample: SampleData) -> ImportChecker {
@@ -34,7 +34,7 @@ public final class LocalImportCheck: CheckedImport, @unchecked Sendable {
             throw error
         }
         var run = ImportRun(request: request, progress: progress)
-        var staged: [(number: Int, path: String, columns: Set<String>, importer: FileImporter)] = []
+        var staged: [(number: Int, path: String, columns: Set<String>, importer: FileImporter?)] = []
         do {
             // The staging tables are the writer connection's own: they stay until the scratch database is closed.
             try scratch.mappingDatabaseErrors { try scratch.writerIfAny!.writeWithoutTransaction { db in
@@ -49,8 +49,9 @@ public final class LocalImportCheck: CheckedImport, @unchecked Sendable {
                 }
                 try ImportStaging.settle(db)
                 guard run.problems.isEmpty else { return }
-                for file in files {
-                    staged.append((file.index, file.unit.path, file.columns, file))
+                for var file in files {
+                    file.closeSource()
+                    staged.append((file.index, file.unit.path, file.columns, request.kind == .umkm ? nil : file))
                     run.summary.files.append(file.summary)
                 }
             } }
@@ -80,11 +81,10 @@ public final class LocalImportCheck: CheckedImport, @unchecked Sendable {
 
     public func records(ofFile index: Int, from position: Int, limit: Int) throws -> (records: [CheckedRecord], next: Int) {
         let file = staged[index]
-        guard kind == .umkm else {
+        if var importer = file.importer {
             // Parsed again from the staged rows a batch at a time (`position`: the last line given), so that memory
             // stays the same whatever the file's size. The importer works on the scratch database's one connection.
             return try scratch.mappingDatabaseErrors { try scratch.writerIfAny!.writeWithoutTransaction { _ in
-                var importer = file.importer
                 var records: [CheckedRecord] = []
                 try importer.forEachCheckedRecord(afterLine: position, limit: limit) { records.append($0) }
                 return (records, records.last?.line ?? position)
