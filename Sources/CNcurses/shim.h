@@ -220,19 +220,12 @@ static inline void pantau_install_signal_handlers(void) {
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) signal(signals[i], pantau_restore_and_reraise);
 }
 
-/// The terminal's own size (rows, columns); 0 when it cannot be asked.
-static inline int pantau_terminal_size(int *rows, int *cols) {
+/// The size (rows, columns) of the terminal `fd` writes to; 0 when it is not a terminal or cannot be asked.
+static inline int pantau_terminal_size(int fd, int *rows, int *cols) {
     struct winsize size;
-    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return 0;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return 0;
     *rows = size.ws_row; *cols = size.ws_col;
     return 1;
-}
-
-/// The columns of the terminal `fd` writes to; 0 when it is not a terminal.
-static inline int pantau_terminal_columns(int fd) {
-    struct winsize size;
-    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
-    return size.ws_col;
 }
 
 #endif

@@ -109,7 +109,8 @@ final class ProgressBar {
     /// goes back only to its last row, leaving a line behind each time: the name gives way first (its end is kept).
     private func fitted(_ location: String, _ figures: String, _ narrowFigures: String? = nil) -> String {
         let name = TerminalSafe.text(location)
-        let columns = Int(pantau_terminal_columns(STDERR_FILENO)) - 1
+        var rows: Int32 = 0, width: Int32 = 0
+        let columns = pantau_terminal_size(STDERR_FILENO, &rows, &width) == 1 ? Int(width) - 1 : 0
         guard columns > 0, name.count + figures.count > columns else { return name + figures }
         // Room for at least the end of the file's name, else the shorter figures, else the line cut at the edge.
         let figures = columns - figures.count >= 12 ? figures : narrowFigures ?? figures

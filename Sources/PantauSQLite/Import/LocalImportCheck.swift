@@ -38,9 +38,8 @@ public final class LocalImportCheck: CheckedImport, @unchecked Sendable {
         do {
             // The staging tables are the writer connection's own: they stay until the scratch database is closed.
             try scratch.mappingDatabaseErrors { try scratch.writerIfAny!.writeWithoutTransaction { db in
-                try ImportStaging.create(db)
                 // The server's client already holds a share of the 64 MiB an import may take: half the staging cache.
-                try db.execute(sql: "PRAGMA temp.cache_size = -6144")
+                try ImportStaging.create(db, cacheKiB: 6144)
                 // In one transaction, as on a SQLite file: outside one, every staged row would be a commit of its own.
                 var files: [FileImporter] = []
                 try db.inTransaction(.deferred) {

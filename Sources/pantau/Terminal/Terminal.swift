@@ -157,7 +157,7 @@ final class Terminal {
         // A resize that arrives while a frame is collected in memory is looked up by ncurses on that file, and lost:
         // the terminal's own size is asked before each wait.
         var rows: Int32 = 0, cols: Int32 = 0
-        if pantau_terminal_size(&rows, &cols) == 1, Int(cols) != width || Int(rows) != height {
+        if pantau_terminal_size(STDOUT_FILENO, &rows, &cols) == 1, Int(cols) != width || Int(rows) != height {
             resizeterm(rows, cols)
             width = Int(pantau_cols()); height = Int(pantau_lines())
             return .resized(width: width, height: height)
