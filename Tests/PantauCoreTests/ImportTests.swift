@@ -248,6 +248,55 @@ import Testing
         }
     }
 
+    /// Rows are read and checked on a thread of their own, batches ahead of the staging: a file that cannot be read
+    /// further (a NUL byte many batches in) still lists the problems of the rows before it first, and the next file
+    /// is read after it, as when one thread did everything.
+    @Test func aReadFailureFarIntoAFileComesAfterTheProblemsBeforeIt() throws {
+        let header = "nib,nama_usaha,kode_wilayah,sektor,tahun_binaan\n"
+        var text = header
+        for n in 2...3_000 {
+            // Line 2.499 waits in a batch not yet staged when the thread meets the NUL byte.
+            let region = n == 3 || n == 2_499 ? "99.99.99" : "64.08.03"
+            text += n == 2_500 ? "\0\n" : "\(9_100_000_000_000 + n),Warung \(n),\(region),kuliner,2020\n"
+        }
+        let first = file("far.csv", text)
+        let second = file("next.csv", header + "9200000000001,Toko,Narnia,kuliner,2020\n")
+        let store = try fresh()
+        let before = try contents(store)
+        let error = #expect(throws: ImportFailure.self) { try store.importFiles(request(.umkm, first, second)) }
+        #expect(error?.problems.map(\.description) == [
+            "\(first):3: kode_wilayah: No region is called \"99.99.99\"; give a Kemendagri code such as 64.08 or a name.",
+            "\(first):2499: kode_wilayah: No region is called \"99.99.99\"; give a Kemendagri code such as 64.08 or a name.",
+            "\(first):2500: holds a NUL byte, so this is not a text file; give a .csv or .xlsx file",
+            "\(second):2: kode_wilayah: No region is called \"Narnia\"; give a Kemendagri code such as 64.08 or a name. Did you mean: Wania, Mimika (94.04.16); Ninia, Yahukimo (95.03.03)?",
+        ])
+        #expect(try contents(store) == before)
+    }
+
+    /// When the staging stops taking rows (a full temporary folder, say), the reading thread stops too, a few
+    /// batches on, instead of reading the rest of the file; the file comes back to the importer.
+    @Test func theCheckingThreadStopsWhenTheStagingStops() throws {
+        let path = file("long.csv", "nib,nama_usaha,kode_wilayah,sektor,tahun_binaan\n"
+            + (1...100_000).map { "\(9_300_000_000_000 + $0),Warung \($0),64.08.03,kuliner,2020\n" }.joined())
+        let source = try TableSource(path: path, encoding: nil, sheet: nil)
+        guard case .found(let header, let rows) = try HeaderFinder.find(in: source, kind: .umkm, regionElsewhere: false) else {
+            Issue.record("no header found")
+            return
+        }
+        let checker = RowChecker(request: request(.umkm, path), location: path, map: header.map, headerWidth: header.names.count,
+                                 delimited: true, sheetRegion: nil)
+        let ahead = CheckAhead(source: source, firstRows: rows, checker: checker, regions: try fresh().reader)
+        let batch = try #require(try ahead.next())
+        #expect(batch.rows.count == CheckAhead.rowsPerBatch)
+        guard case .record(let row, let record)? = batch.rows.first, case .umkm(let u) = record.value else {
+            Issue.record("the first row is not a checked UMKM")
+            return
+        }
+        #expect(row.line == 2 && u.nib == "9300000000001" && u.regionCode == "64.08.03")
+        let (back, _) = ahead.finish()
+        #expect(back.bytesRead < back.size / 2, "read \(back.bytesRead) of \(back.size) bytes")
+    }
+
     @Test func roundTripGivesIdenticalReportsAndBytes() async throws {
         let source = try fresh()
         let folder = URL(fileURLWithPath: Fixtures.temporaryPath("x")).deletingLastPathComponent()

@@ -19,7 +19,7 @@ extension Store {
             var files: [FileImporter] = []
             // Read and check: a read transaction of the database; only the staging area is written.
             try db.inTransaction(.deferred) {
-                files = try run.stage(db)
+                files = try run.stage(db, regions: reader)
                 // A dry run counts against the records as they are now, and writes nothing.
                 if run.problems.isEmpty && request.dryRun {
                     run.summary.files = try files.indices.map { try files[$0].move() }
@@ -82,8 +82,9 @@ struct ImportRun {
     }
 
     /// Reads every file and sheet of the request, checks each row and stages the good ones (see FileImporter.stage);
-    /// the files that had a header come back, ready to be moved in.
-    mutating func stage(_ db: Database) throws -> [FileImporter] {
+    /// the files that had a header come back, ready to be moved in. The checks look regions up through `regions`
+    /// (another connection to the same database), on a thread of their own.
+    mutating func stage(_ db: Database, regions: any DatabaseReader) throws -> [FileImporter] {
         var files: [FileImporter] = []
         // Every file or sheet gets its own number in the staging area, also one that fails part-way.
         var stagingNumber = 0
@@ -97,7 +98,7 @@ struct ImportRun {
                     var importer = try FileImporter(unit, index: stagingNumber, request: request, db: db)
                     let (location, size) = (importer.source.location, importer.source.size)
                     withHeader += 1
-                    try importer.stage(note: { note($0) }) { [progress, started] rows, bytes in
+                    try importer.stage(regions: regions, note: { note($0) }) { [progress, started] rows, bytes in
                         progress?(ImportProgress(location: location, rows: rows, bytesRead: bytes, bytesTotal: size,
                                                  seconds: Date().timeIntervalSince(started)))
                     }

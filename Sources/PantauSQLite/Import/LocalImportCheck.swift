@@ -43,7 +43,7 @@ public final class LocalImportCheck: CheckedImport, @unchecked Sendable {
                 // In one transaction, as on a SQLite file: outside one, every staged row would be a commit of its own.
                 var files: [FileImporter] = []
                 try db.inTransaction(.deferred) {
-                    files = try run.stage(db)
+                    files = try run.stage(db, regions: scratch.reader)
                     return .commit
                 }
                 try ImportStaging.settle(db)

@@ -20,7 +20,7 @@ enum SheetKeys {
 
 extension FileImporter {
     /// A record of a sheet of `--all-sheets` whose key is on another sheet too: noted as a problem of this row.
-    func isOnAnotherSheet(_ record: Parsed, _ row: inout ImportRow) throws -> Bool {
+    func isOnAnotherSheet(_ record: RowChecker.Parsed, _ row: inout ImportRow) throws -> Bool {
         guard unit.oneOfAllSheets, let sheet = source.sheet else { return false }
         let key: String? = if case .umkm(let u) = record.value { u.nib.map { "nib " + $0 } } else { record.key }
         guard let key, let other = try SheetKeys.elsewhere(db, path: unit.path, key: key, sheet: sheet, line: row.line) else { return false }
