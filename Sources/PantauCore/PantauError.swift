@@ -30,6 +30,8 @@ public enum PantauError: Error, Equatable, Sendable {
     case databaseFromNewerPantau(path: String)
     case databaseIsFolder(path: String)
     case databaseDiskProblem(path: String)
+    /// The folder an import stages its rows in filled up (see README, "Importing").
+    case stagingFolderFull(folder: String)
     case checkFoundProblems(path: String, count: Int)
     case keptCountsDiffer(store: String)
 
@@ -197,6 +199,9 @@ public enum PantauError: Error, Equatable, Sendable {
         case .databaseDiskProblem(let path):
             return en ? "The disk failed while reading or writing the database \(path) (it may be full), so nothing was changed; free some space or check the disk, then try again."
                       : "Disk gagal saat membaca atau menulis basis data \(path) (mungkin penuh), jadi tidak ada yang diubah; kosongkan ruang atau periksa disk, lalu coba lagi."
+        case .stagingFolderFull(let folder):
+            return en ? "The temporary folder \(folder) is full: an import checks its rows there first (about 120 MB per million UMKM rows), so nothing was changed; free some space there or set TMPDIR to a folder with more room, then try again."
+                      : "Folder sementara \(folder) penuh: impor memeriksa barisnya di sana lebih dulu (sekitar 120 MB per sejuta baris UMKM), jadi tidak ada yang diubah; kosongkan ruang di sana atau arahkan TMPDIR ke folder yang lebih lega, lalu coba lagi."
         case .checkFoundProblems(let path, let count):
             return en ? "pantau check found \(count) problem\(count == 1 ? "" : "s") in \(path) (listed above); restore the database from the backup."
                       : "pantau check menemukan \(count) masalah di \(path) (dirinci di atas); pulihkan basis data dari cadangan."

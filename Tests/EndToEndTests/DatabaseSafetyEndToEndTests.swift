@@ -192,6 +192,40 @@ import Testing
         #expect(check.stderr.hasSuffix(" problems in \(db) (listed above); restore the database from the backup.\n"))
     }
 
+    /// An import stages its rows in the temporary folder: when that fills, the sentence names the folder and
+    /// TMPDIR, not the database, which is left as it was. A 256 KiB tmpfs takes the place of the full folder, so
+    /// the test needs root (as CI runs); 150.000 rows outgrow the staging cache (12 MB), so they reach the folder.
+    @Test(.enabled(if: geteuid() == 0, "mounting a small tmpfs needs root"))
+    func aFullTemporaryFolderIsOneSentenceNamingIt() throws {
+        let folder = Fixtures.temporaryPath("small-tmp")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let mount = try Self.command("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=256k,mode=1777", "tmpfs", folder])
+        try #require(mount.status == 0, "mount: \(mount.stderr)")
+        defer { _ = try? Self.command("/usr/bin/umount", [folder]) }
+        let db = try Fixtures.freshSampleDatabase()
+        let csv = Fixtures.temporaryPath("umkm.csv")
+        try Data(("nib,nama_usaha,kode_wilayah,sektor,tahun_binaan\n"
+            + (1...150_000).map { "\(9_400_000_000_000 + $0),Usaha Pesisir \($0),64.08.03,perdagangan,2024\n" }.joined()).utf8)
+            .write(to: URL(fileURLWithPath: csv))
+        let before = try Self.contents(db)
+        let result = try CLI.run(["import", "umkm", csv, "--db", db, "--lang", "en"], environment: ["TMPDIR": folder])
+        #expect(result.status == 1)
+        #expect(result.stderr == "pantau: The temporary folder \(folder) is full: an import checks its rows there first (about 120 MB per million UMKM rows), so nothing was changed; free some space there or set TMPDIR to a folder with more room, then try again.\n")
+        #expect(try Self.contents(db) == before)
+    }
+
+    static func command(_ path: String, _ arguments: [String]) throws -> Shell {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return Shell(status: process.terminationStatus, stdout: "", stderr: errors)
+    }
+
     @Test func aDatabaseOfANewerPantauIsNotWrittenButMayBeRead() throws {
         for change in ["INSERT INTO grdb_migrations VALUES ('v9 from a newer Pantau')", "PRAGMA user_version = 7"] {
             let db = try Fixtures.freshSampleDatabase()

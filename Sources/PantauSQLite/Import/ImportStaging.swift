@@ -39,6 +39,28 @@ enum ImportStaging {
     /// so that it does not add to the database's own cache while the rows move in (an import stays within 64 MiB).
     static func settle(_ db: Database) throws {
         try db.execute(sql: "PRAGMA temp.cache_size = -2000; PRAGMA shrink_memory")
+        // What the checking thread used (see CheckAhead) is free, but still held for that thread.
+        FreedMemory.giveBack()
+    }
+
+    /// The folder SQLite keeps the staging file in, found as SQLite finds it: SQLITE_TMPDIR, TMPDIR, /var/tmp,
+    /// /usr/tmp, /tmp, the current folder, the first that is a folder one may write in.
+    static var folder: String {
+        let environment = ProcessInfo.processInfo.environment
+        let candidates = [environment["SQLITE_TMPDIR"], environment["TMPDIR"], "/var/tmp", "/usr/tmp", "/tmp"].compactMap { $0 }
+        return candidates.first { folder in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue && access(folder, W_OK | X_OK) == 0
+        } ?? "."
+    }
+
+    /// Staging writes only the staging file: a full disk while staging is the staging folder's, not the database's.
+    static func whileStaging<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw PantauError.stagingFolderFull(folder: folder)
+        }
     }
 
     static func drop(_ db: Database) throws {

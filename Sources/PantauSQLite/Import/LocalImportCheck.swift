@@ -31,6 +31,8 @@ public final class LocalImportCheck: CheckedImport, @unchecked Sendable {
             if let officeRegion { try scratch.setSetting(.officeRegion, officeRegion) }
         } catch {
             try? FileManager.default.removeItem(at: folder)
+            // The scratch database is the temporary folder's: a full disk there is not the office's database.
+            if case PantauError.databaseDiskProblem = error { throw PantauError.stagingFolderFull(folder: folder.deletingLastPathComponent().path) }
             throw error
         }
         var run = ImportRun(request: request, progress: progress)
@@ -42,10 +44,10 @@ public final class LocalImportCheck: CheckedImport, @unchecked Sendable {
                 try ImportStaging.create(db, cacheKiB: 6144)
                 // In one transaction, as on a SQLite file: outside one, every staged row would be a commit of its own.
                 var files: [FileImporter] = []
-                try db.inTransaction(.deferred) {
+                try ImportStaging.whileStaging { try db.inTransaction(.deferred) {
                     files = try run.stage(db, regions: scratch.reader)
                     return .commit
-                }
+                } }
                 try ImportStaging.settle(db)
                 guard run.problems.isEmpty else { return }
                 for var file in files {
