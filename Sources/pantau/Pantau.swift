@@ -21,6 +21,12 @@ struct Pantau: AsyncParsableCommand {
                       RATCommand.self, EvaluateCommand.self, LogCommand.self, SettingCommand.self, GrantCommand.self, RevokeCommand.self,
                       CheckCommand.self, BackupCommand.self, CopyCommand.self],
         defaultSubcommand: DashboardCommand.self)
+
+    static func main() async {
+        // Before any other thread allocates: an import's memory stays within its bound (see Allocator).
+        Allocator.shareArenas()
+        await main(nil)
+    }
 }
 
 /// Options of every command that opens a database.

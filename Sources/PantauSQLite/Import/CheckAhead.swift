@@ -7,8 +7,9 @@ import PantauCore
 /// has a second core. At most a few batches wait, so memory stays the same whatever the file's size.
 ///
 /// The checks look regions up through a connection of their own (a read of `regions`). The file and the checker
-/// belong to the thread until `finish`, which waits for it and gives them back.
-final class CheckAhead: @unchecked Sendable {  // every shared field is read and written under `condition`
+/// belong to the thread until `finish`, which waits for it and gives them back; the rest is shared under
+/// `condition`. `finish` must always be called: until then the thread holds that connection.
+final class CheckAhead: @unchecked Sendable {
     struct Batch {
         var rows: [RowChecker.Checked] = []
         /// How far into the file the batch ends, for the progress line.
@@ -70,7 +71,11 @@ final class CheckAhead: @unchecked Sendable {  // every shared field is read and
             try regions.read { db in
                 var pending = firstRows[...]
                 firstRows = []
+                var read = 0
                 while let row = try pending.popFirst() ?? source.nextRow() {
+                    read += 1
+                    // A long run of empty rows hands nothing over: ask now and then whether to stop.
+                    if read % 4096 == 0 && isStopped() { return }
                     guard let checked = checker.check(row, db) else { continue }
                     batch.rows.append(checked)
                     if batch.rows.count == Self.rowsPerBatch {
@@ -98,6 +103,12 @@ final class CheckAhead: @unchecked Sendable {  // every shared field is read and
         waiting.append(batch)
         condition.broadcast()
         return true
+    }
+
+    private func isStopped() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return stopped
     }
 
     private func end(_ error: (any Error)?) {

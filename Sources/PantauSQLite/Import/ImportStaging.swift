@@ -40,7 +40,7 @@ enum ImportStaging {
     static func settle(_ db: Database) throws {
         try db.execute(sql: "PRAGMA temp.cache_size = -2000; PRAGMA shrink_memory")
         // What the checking thread used (see CheckAhead) is free, but still held for that thread.
-        FreedMemory.giveBack()
+        Allocator.giveBackFreed()
     }
 
     /// The folder SQLite keeps the staging file in, found as SQLite finds it: SQLITE_TMPDIR, TMPDIR, /var/tmp,

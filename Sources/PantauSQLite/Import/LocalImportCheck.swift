@@ -24,7 +24,11 @@ public final class LocalImportCheck: CheckedImport, @unchecked Sendable {
 
     init(_ request: ImportRequest, regionsOf sample: SampleData, officeRegion: String?, progress: ((ImportProgress) -> Void)?) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pantau-check-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        } catch let error as CocoaError where error.code == .fileWriteOutOfSpace {
+            throw PantauError.stagingFolderFull(folder: folder.deletingLastPathComponent().path)
+        }
         let scratch: Store
         do {
             scratch = try Store.create(at: folder.appendingPathComponent("check.db").path, regionsCSV: sample.regions, aliasesCSV: sample.aliases, group: nil)
@@ -48,10 +52,11 @@ public final class LocalImportCheck: CheckedImport, @unchecked Sendable {
                     files = try run.stage(db, regions: scratch.reader)
                     return .commit
                 } }
+                // The files go first, so that what they held is given back with the rest.
+                for index in files.indices { files[index].closeSource() }
                 try ImportStaging.settle(db)
                 guard run.problems.isEmpty else { return }
-                for var file in files {
-                    file.closeSource()
+                for file in files {
                     staged.append((file.index, file.unit.path, file.columns, request.kind == .umkm ? nil : file))
                     run.summary.files.append(file.summary)
                 }
