@@ -11,10 +11,13 @@ import Testing
 
     /// Runs the sqlite3 command-line shell (installed by .ci/run) on a database.
     @discardableResult
-    static func sqlite(_ db: String, _ sql: String) throws -> Shell {
+    static func sqlite(_ db: String, _ sql: String) throws -> Shell { try command("/usr/bin/sqlite3", ["-bail", db, sql]) }
+
+    /// Runs a program and waits for it, with what it printed.
+    static func command(_ path: String, _ arguments: [String]) throws -> Shell {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = ["-bail", db, sql]
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
         let (out, err) = (Pipe(), Pipe())
         process.standardOutput = out
         process.standardError = err
@@ -212,18 +215,6 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr == "pantau: The temporary folder \(folder) is full: an import checks its rows there first (about 120 MB per million UMKM rows), so nothing was changed; free some space there or set TMPDIR to a folder with more room, then try again.\n")
         #expect(try Self.contents(db) == before)
-    }
-
-    static func command(_ path: String, _ arguments: [String]) throws -> Shell {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let err = Pipe()
-        process.standardError = err
-        try process.run()
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return Shell(status: process.terminationStatus, stdout: "", stderr: errors)
     }
 
     @Test func aDatabaseOfANewerPantauIsNotWrittenButMayBeRead() throws {

@@ -3,7 +3,7 @@ import GRDB
 import PantauCore
 
 /// One file of an import: header, rows and checks into the staging area, then the staged rows into the database.
-struct FileImporter {
+struct FileImporter: SpeaksTheRequestsLanguage {
     /// The file being read. A server import lets it go once every row is staged (see `closeSource`): a workbook's
     /// shared strings may be large, and the staged rows are all it needs from then on.
     var source: TableSource!
@@ -37,8 +37,6 @@ struct FileImporter {
         upsert = Upsert(db: db, who: request.who, note: (request.lang == .en ? "import " : "impor ") + (unit.path as NSString).lastPathComponent,
                         audited: request.audited, dryRun: request.dryRun)
     }
-
-    func t(_ id: String, _ en: String) -> String { request.lang == .en ? en : id }
 
     private var present: Set<String> { Set(map.index.keys) }
 

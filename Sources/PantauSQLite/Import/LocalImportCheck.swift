@@ -23,11 +23,12 @@ public final class LocalImportCheck: CheckedImport, @unchecked Sendable {
     }
 
     init(_ request: ImportRequest, regionsOf sample: SampleData, officeRegion: String?, progress: ((ImportProgress) -> Void)?) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pantau-check-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let temporary = FileManager.default.temporaryDirectory
+        let folder = temporary.appendingPathComponent("pantau-check-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         } catch let error as CocoaError where error.code == .fileWriteOutOfSpace {
-            throw PantauError.stagingFolderFull(folder: folder.deletingLastPathComponent().path)
+            throw PantauError.stagingFolderFull(folder: temporary.path)
         }
         let scratch: Store
         do {
@@ -36,7 +37,7 @@ public final class LocalImportCheck: CheckedImport, @unchecked Sendable {
         } catch {
             try? FileManager.default.removeItem(at: folder)
             // The scratch database is the temporary folder's: a full disk there is not the office's database.
-            if case PantauError.databaseDiskProblem = error { throw PantauError.stagingFolderFull(folder: folder.deletingLastPathComponent().path) }
+            if case PantauError.databaseDiskProblem = error { throw PantauError.stagingFolderFull(folder: temporary.path) }
             throw error
         }
         var run = ImportRun(request: request, progress: progress)

@@ -5,7 +5,7 @@ import PantauCore
 /// The checking half of reading a file: each row after the header classified, and a record's row parsed and
 /// checked into the record, or into the problems that keep it out. Regions are looked up in the database the caller
 /// gives, so the checks can run on a thread and connection of their own (see CheckAhead).
-struct RowChecker {
+struct RowChecker: SpeaksTheRequestsLanguage {
     let request: ImportRequest
     /// How problems name the file: its path, or `path:Sheet`.
     let location: String
@@ -60,8 +60,6 @@ struct RowChecker {
         guard let record = parse(&row, db) else { return .rejected(row.problems) }
         return .record(row, record)
     }
-
-    func t(_ id: String, _ en: String) -> String { request.lang == .en ? en : id }
 
     /// A kabupaten/kota or kecamatan given by code or name (a province or none at all for targets and training).
     private mutating func region(_ row: inout ImportRow, _ column: String, levels: Set<RegionLevel>, required: Bool, _ db: Database) -> String? {
@@ -171,4 +169,13 @@ struct RowChecker {
                           keyLabel: "\(indicator.rawValue) \(code)", digest: row.digest)
         }
     }
+}
+
+/// The reading and the checking of an import word their problems in the language the request asks for.
+protocol SpeaksTheRequestsLanguage {
+    var request: ImportRequest { get }
+}
+
+extension SpeaksTheRequestsLanguage {
+    func t(_ id: String, _ en: String) -> String { request.lang == .en ? en : id }
 }
