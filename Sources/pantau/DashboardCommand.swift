@@ -25,7 +25,7 @@ struct DashboardCommand: AsyncParsableCommand {
         setlocale(LC_ALL, "")
         let (lang, screen, year) = (database.language, screen, year)
         try await reportingUserErrors(lang: lang) {
-            let store = try await database.openStore()
+            let store = try await database.openStore(hearingChanges: true)
             let start = try await store.startRegion(scope)
             let isDemo = await store.isDemo()
             // The terminal belongs to the main thread: the key loop runs there, loads run as tasks elsewhere.

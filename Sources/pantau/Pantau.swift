@@ -42,9 +42,9 @@ struct DatabaseOptions: ParsableArguments {
 
     var language: Language { lang ?? Language.fromEnvironment() }
 
-    func openStore() async throws -> any PantauStore {
+    func openStore(hearingChanges: Bool = false) async throws -> any PantauStore {
         let lang = language
-        return try await StoreOpening.open(DatabaseLocation.resolve(option: db), readOnly: readOnly) { path in
+        return try await StoreOpening.open(DatabaseLocation.resolve(option: db), readOnly: readOnly, hearingChanges: hearingChanges) { path in
             FileHandle.standardError.write(Data((lang == .en
                 ? "No database yet: creating the demo database at \(path) from the sample data.\n"
                 : "Belum ada basis data: membuat basis data demo di \(path) dari data contoh.\n").utf8))

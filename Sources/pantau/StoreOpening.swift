@@ -5,7 +5,9 @@ import PantauSQLite
 
 /// The address picks the store: a file is the embedded SQLite store, a `postgresql://` address the shared server.
 enum StoreOpening {
-    static func open(_ location: DatabaseLocation, readOnly: Bool, announce: (String) -> Void) async throws -> any PantauStore {
+    /// `hearingChanges`: a dashboard, which shows other offices' changes as they happen.
+    static func open(_ location: DatabaseLocation, readOnly: Bool, hearingChanges: Bool = false,
+                     announce: (String) -> Void) async throws -> any PantauStore {
         switch location.address {
         case .sqlite:
             return try location.open(readOnly: readOnly, announce: announce)
@@ -14,7 +16,7 @@ enum StoreOpening {
             let checker: ImportChecker = { request, office, progress in
                 try LocalImportCheck.checker(regionsOf: SampleData.locate())(request, office, progress)
             }
-            return try await PostgresStore.open(address, readOnly: readOnly, importChecker: checker)
+            return try await PostgresStore.open(address, readOnly: readOnly, importChecker: checker, hearingChanges: hearingChanges)
         }
     }
 

@@ -219,7 +219,8 @@ final class PostgresQueriesTests: XCTestCase {
         let connector = PostgresConnector(address: address, environment: [:])
         let connection = try await connector.connect()
         let regions = try await PostgresStore.readRegions(connection)
-        return PostgresStore(connector: connector, connection: connection, access: .readWrite, readOnlyRequested: false, regions: regions)
+        return PostgresStore(connector: connector, connection: connection, access: .readWrite, readOnlyRequested: false, regions: regions,
+                             changes: ChangeFeed(connector: connector))
     }
 
     /// A fresh SQLite sample, and a fresh PostgreSQL database with Pantau's schema and the same rows.

@@ -6,8 +6,9 @@ extension PostgresStore {
     /// write (the server still limits editors to their region), viewers and logins without a grant read.
     /// `--read-only` makes every transaction read-only on the server itself.
     /// `importChecker` reads and checks import files here before their records go to the server; without one,
-    /// import is refused.
-    public static func open(_ address: PostgresAddress, readOnly: Bool, importChecker: ImportChecker? = nil) async throws -> PostgresStore {
+    /// import is refused. `hearingChanges` starts listening for other offices' changes at once (a dashboard).
+    public static func open(_ address: PostgresAddress, readOnly: Bool, importChecker: ImportChecker? = nil,
+                            hearingChanges: Bool = false) async throws -> PostgresStore {
         let connector = PostgresConnector(address: address)
         let connection = try await connector.connect()
         do {
@@ -24,8 +25,12 @@ extension PostgresStore {
             }
             if readOnly { try await connection.run("SET default_transaction_read_only = on") }
             let mayWrite = readOnly ? false : try await loginMayWrite(connection)
+            // The listening connection is made while the regions are read.
+            let changes = ChangeFeed(connector: connector)
+            if hearingChanges { changes.start() }
             return PostgresStore(connector: connector, connection: connection, access: mayWrite ? .readWrite : .readOnly,
-                                 readOnlyRequested: readOnly, regions: try await readRegions(connection), importChecker: importChecker)
+                                 readOnlyRequested: readOnly, regions: try await readRegions(connection), changes: changes,
+                                 importChecker: importChecker)
         } catch {
             try? await connection.close()
             // Reading the schema's own tables is the first thing a login without a grant is refused.

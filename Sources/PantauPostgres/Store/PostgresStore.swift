@@ -19,16 +19,14 @@ public final class PostgresStore: PantauStore {
     /// Reads and checks import files on this machine before their records travel to the server (see PostgresImport).
     let importChecker: ImportChecker?
     private let reader: Mutex<PostgresConnection?>
-    /// Change notifications heard since opening, and whether anyone listens yet (see ChangeFeed).
-    let changesHeard = Mutex(0)
-    let listener = Mutex(false)
-    /// False while the listening connection is lost and being made again.
-    let reachable = Mutex(true)
+    /// Other offices' changes, heard on a connection of its own.
+    let changes: ChangeFeed
 
     init(connector: PostgresConnector, connection: PostgresConnection, access: StoreAccess, readOnlyRequested: Bool,
-         regions: RegionDirectory, importChecker: ImportChecker? = nil) {
+         regions: RegionDirectory, changes: ChangeFeed, importChecker: ImportChecker? = nil) {
         self.location = connector.address.description
         self.connector = connector
+        self.changes = changes
         self.reader = Mutex(connection)
         self.access = access
         self.readOnlyRequested = readOnlyRequested
