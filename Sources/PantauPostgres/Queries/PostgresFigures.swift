@@ -26,8 +26,8 @@ extension PostgresStore {
             FROM (\(TallyQueries.read(scope: scope, by: level, p1: "$1", p2: "$2"))) AS kept
             """
         let columns = try await row(PostgresQuery(unsafeSQL: sql, binds: binds)) { row in
-            (try row["place", as: [String]?.self] ?? [], try row["measure", as: [String]?.self] ?? [],
-             try row["year", as: [Int]?.self] ?? [], try row["n", as: [Int]?.self] ?? [])
+            (try row["place", as: ArrayColumn<String>?.self]?.values ?? [], try row["measure", as: ArrayColumn<String>?.self]?.values ?? [],
+             try row["year", as: ArrayColumn<Int>?.self]?.values ?? [], try row["n", as: ArrayColumn<Int>?.self]?.values ?? [])
         }
         guard let (places, measures, years, counts) = columns else { return Tally([]) }
         // One aggregate's arrays have one length; a reply that says otherwise is not trusted with an index.
