@@ -14,7 +14,7 @@ extension Store {
         var run = ImportRun(request: request, progress: progress)
         // SQLite's complaints (a damaged file, a full disk or temporary folder) become sentences.
         try mappingDatabaseErrors { try writer.writeWithoutTransaction { db in
-            try ImportStaging.create(db)
+            try ImportStaging.whileStaging { try ImportStaging.create(db) }
             defer { try? ImportStaging.drop(db) }
             var files: [FileImporter] = []
             // Read and check: a read transaction of the database; only the staging area is written.

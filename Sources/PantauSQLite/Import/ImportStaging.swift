@@ -54,11 +54,12 @@ enum ImportStaging {
         } ?? "."
     }
 
-    /// Staging writes only the staging file: a full disk while staging is the staging folder's, not the database's.
+    /// Staging writes only the staging file: a full disk while staging is the staging folder's, not the database's,
+    /// and so is a file SQLite cannot make there (a folder without a free inode: its access was checked above).
     static func whileStaging<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_CANTOPEN {
             throw PantauError.stagingFolderFull(folder: folder)
         }
     }

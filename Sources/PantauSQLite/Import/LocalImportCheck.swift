@@ -46,7 +46,7 @@ public final class LocalImportCheck: CheckedImport, @unchecked Sendable {
             // The staging tables are the writer connection's own: they stay until the scratch database is closed.
             try scratch.mappingDatabaseErrors { try scratch.writerIfAny!.writeWithoutTransaction { db in
                 // The server's client already holds a share of the 64 MiB an import may take: half the staging cache.
-                try ImportStaging.create(db, cacheKiB: 6144)
+                try ImportStaging.whileStaging { try ImportStaging.create(db, cacheKiB: 6144) }
                 // In one transaction, as on a SQLite file: outside one, every staged row would be a commit of its own.
                 var files: [FileImporter] = []
                 try ImportStaging.whileStaging { try db.inTransaction(.deferred) {
