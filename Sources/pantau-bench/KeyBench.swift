@@ -35,7 +35,7 @@ struct KeyBench: AsyncParsableCommand {
         let location = try DatabaseLocation.resolve(option: address)
         switch location.address {
         case .sqlite: store = try location.open(readOnly: true)
-        case .postgres(let server): store = try await PostgresStore.open(server, readOnly: true)
+        case .postgres(let server): store = try await PostgresStore.open(server, readOnly: true, hearingChanges: true)
         }
         let start = try await store.resolveRegion(scope)
         let name = address.hasPrefix("postgresql:") ? "PostgreSQL" : "SQLite"
