@@ -93,6 +93,12 @@ extension PantauError {
         case .serverDatabaseFromNewerPantau(let store):
             return en ? "The database \(store) was made by a newer Pantau; install that version to use it."
                       : "Basis data \(store) dibuat oleh Pantau yang lebih baru; pasang versi itu untuk memakainya."
+        case .serverDatabaseFromOlderPantau(let store, _, true):
+            return en ? "The database \(store) was made by an older Pantau and must be upgraded before this one can read it; run the command once without --read-only (the upgrade is one transaction)."
+                      : "Basis data \(store) dibuat oleh Pantau versi lama dan harus ditingkatkan sebelum dapat dibaca versi ini; jalankan perintahnya sekali tanpa --read-only (peningkatannya satu transaksi)."
+        case .serverDatabaseFromOlderPantau(let store, let owner, false):
+            return en ? "The database \(store) was made by an older Pantau and must be upgraded before this one can read it, which only its owner may do; ask \(owner) to run any pantau command on it once."
+                      : "Basis data \(store) dibuat oleh Pantau versi lama dan harus ditingkatkan sebelum dapat dibaca versi ini, yang hanya boleh dilakukan pemiliknya; minta \(owner) menjalankan satu perintah pantau padanya."
         case .onlyOnSQLite(let what, let store):
             return en ? "\(what) works on a SQLite file; \(store) is a PostgreSQL server, whose administrator backs it up and checks it with the server's own tools (pg_dump, amcheck)."
                       : "\(what) berlaku untuk berkas SQLite; \(store) adalah server PostgreSQL, yang dicadangkan dan diperiksa administratornya dengan alat server itu sendiri (pg_dump, amcheck)."

@@ -68,6 +68,9 @@ public enum PantauError: Error, Equatable, Sendable {
     case notAPantauServerDatabase(store: String)
     case serverDatabaseHoldsPantau(store: String)
     case serverDatabaseFromNewerPantau(store: String)
+    /// Only the database's owner upgrades a server database; `owner` names that login, `isOwner` says it was they
+    /// who asked (with --read-only).
+    case serverDatabaseFromOlderPantau(store: String, owner: String, isOwner: Bool)
     case onlyOnSQLite(what: String, store: String)
     case rightsOnlyOnServer(path: String)
     case unknownLogin(login: String)

@@ -112,7 +112,8 @@ migrated=$(psql "$(url "$owner" "$owner_pw" "$db")" -X -q -v ON_ERROR_STOP=1 -v 
     -f "${TMPDIR:-/tmp}/pantau-check-$run.sql" 2>&1)
 rm -f "${TMPDIR:-/tmp}/pantau-check-$run.sql"
 expect "every migration applies as the owner, without a notice" "" "$migrated"
-expect "the migrations are recorded by name" "v1 regions, koperasi, umkm, programmes
+expect "the migrations are recorded by name" "server 1 umkm regions checked per statement
+v1 regions, koperasi, umkm, programmes
 v2 audit trail
 v3 audit ids are never reused
 v4 rights
@@ -138,6 +139,19 @@ loaded=$(as owner "
         ('6402011000000001', 'Koperasi Simpan Pinjam Pelita Perian', '64.02.01', '64', '64.02', '64.02.01', 'simpan pinjam', 'mandiri', 20);
     INSERT INTO koperasi_status(nik, year, active) VALUES ('6408031000000001', 2022, 0), ('6402011000000001', 2023, 1);")
 expect "the owner loads regions and koperasi (row-level security does not apply to the owner)" "" "$loaded"
+expect "an UMKM in an unknown region is refused, whoever writes it" 'ERROR:  insert or update on table "umkm" violates the check "umkm_region_known"' \
+    "$(as owner "INSERT INTO umkm(nib, nama_usaha, region_code, sektor, tahun_binaan) VALUES ('1', 'Warung', '64.08.03', '', 2020), ('2', 'Toko', '64.08.99', '', 2020)")"
+expect "an UMKM in a known region is kept" "" "$(as owner "INSERT INTO umkm(nib, nama_usaha, region_code, tahun_binaan) VALUES ('3', 'Kios', '64.08.03', 2021)")"
+expect "an UMKM moved to an unknown region is refused" 'ERROR:  insert or update on table "umkm" violates the check "umkm_region_known"' \
+    "$(as owner "UPDATE umkm SET region_code = '64.08.98' WHERE nib = '3'")"
+expect "and stays where it was" "3|64.08.03" "$(as owner "SELECT nib, region_code FROM umkm")"
+expect "a region keeps its code" 'ERROR:  the regions of a Pantau database keep their codes: UPDATE on table "region" is refused' \
+    "$(as owner "UPDATE region SET code = '64.08.04' WHERE code = '64.08.03'")"
+expect "a region is never removed" 'ERROR:  the regions of a Pantau database keep their codes: DELETE on table "region" is refused' \
+    "$(as owner "DELETE FROM region WHERE code = '64.02.01'")"
+expect "nor are all of them" 'ERROR:  the regions of a Pantau database keep their codes: TRUNCATE on table "region" is refused' \
+    "$(as owner "SET client_min_messages = warning; TRUNCATE region CASCADE")"
+expect "a region's name may still be mended" "1" "$(changed owner "UPDATE region SET name = 'Muara Bengkal' WHERE code = '64.08.03'")"
 
 # --- Grants, through PostgresRights ------------------------------------------------------------------------
 
@@ -229,7 +243,7 @@ t" "$(as kutim "$(literal PostgresRights ownGrant)"; as kutim "PREPARE m(text) A
 
 expect "prov reads every koperasi, status, RAT, evaluation and audit entry" "3|3|1|1|4" \
     "$(as prov "SELECT (SELECT count(*) FROM koperasi), (SELECT count(*) FROM koperasi_status), (SELECT count(*) FROM koperasi_rat), (SELECT count(*) FROM evaluation), (SELECT count(*) FROM audit)")"
-expect "prov reads which migrations the database has" "7" "$(as prov "SELECT count(*) FROM pantau_migration")"
+expect "prov reads which migrations the database has" "8" "$(as prov "SELECT count(*) FROM pantau_migration")"
 expect "prov may change nothing, even in its own province" "f" "$(as prov "SELECT pantau_may_change('64.08.03')")"
 expect "prov cannot update a koperasi" "ERROR:  permission denied for table koperasi" \
     "$(as prov "UPDATE koperasi SET anggota = 1")"

@@ -49,4 +49,9 @@ public enum PostgresRights {
     public static let isOwner = """
         SELECT pantau_is_owner('koperasi'::regclass)
         """
+
+    /// The login that owns the database's tables: the one that upgrades it.
+    public static let databaseOwner = """
+        SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'koperasi'::regclass
+        """
 }

@@ -20,6 +20,7 @@ public enum PostgresSchema {
         Migration(name: "v5 change notices", sql: PostgresChangeNotices.v5),
         Migration(name: "v7 kept counts", sql: PostgresTally.v7),
         Migration(name: "v8 umkm without derived region columns", sql: PostgresTables.v8),
+        Migration(name: "server 1 umkm regions checked per statement", sql: PostgresTables.umkmRegionsPerStatement),
     ]
 
     /// Made before the first migration, by the owner only: a login without rights may not create tables.

@@ -20,7 +20,11 @@ extension PostgresStore {
             guard applied.isSubset(of: known) else { throw PantauError.serverDatabaseFromNewerPantau(store: store) }
             if applied != known {
                 // An older database is upgraded by its owner's first command that may write, all or nothing.
-                guard !readOnly, try await isOwner(connection) else { throw PantauError.databaseFromOlderPantau(path: store, readOnlyAsked: readOnly) }
+                let owner = try await isOwner(connection)
+                guard !readOnly, owner else {
+                    let name = try await connection.rows(PostgresQuery(unsafeSQL: PostgresRights.databaseOwner)) { try $0[0].decode(String.self) }.first
+                    throw PantauError.serverDatabaseFromOlderPantau(store: store, owner: name ?? "", isOwner: owner)
+                }
                 try await inTransaction(connection) { try await applyMigrations(connection, except: applied) }
             }
             if readOnly { try await connection.run("SET default_transaction_read_only = on") }
