@@ -132,19 +132,57 @@ enum ImportStaging {
             """, arguments: [file])
         let inserted = db.changesCount
         if let countingTrigger {
-            // SQLite sorts for the grouping with as much memory as the page cache has: the default cache keeps the
-            // import within its memory bound, the sort going to the temporary folder.
-            let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-            try db.execute(sql: "PRAGMA cache_size = -2000")
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
-            try db.execute(sql: """
-                INSERT INTO main.tally(place, measure, year, n)
-                SELECT region_code, 'umkm', tahun_binaan, COUNT(*) \(new) GROUP BY region_code, tahun_binaan
-                ON CONFLICT DO UPDATE SET n = n + excluded.n
-                """, arguments: [file])
+            try withDefaultCache(db) {
+                try db.execute(sql: """
+                    INSERT INTO main.tally(place, measure, year, n)
+                    SELECT region_code, 'umkm', tahun_binaan, COUNT(*) \(new) GROUP BY region_code, tahun_binaan
+                    ON CONFLICT DO UPDATE SET n = n + excluded.n
+                    """, arguments: [file])
+            }
             try db.makeStatement(sql: countingTrigger).execute()  // one statement, whatever the schema's text holds
         }
         return (inserted, updated, unchanged)
+    }
+
+    // MARK: koperasi
+
+    /// A koperasi's part of the kept counts is recounted by row triggers at every row written for it (see
+    /// TallySchema): five or more times per record, most of a koperasi import's time. For one file, the parts of
+    /// its koperasi are taken away once before its records are written and added once after, while the triggers
+    /// step aside; `koperasiCountsBack` must follow in the same transaction, which rolls both back on a failure.
+    static func koperasiCountsStepAside(_ db: Database, file: Int) throws -> [String] {
+        precondition(db.isInsideTransaction, "the koperasi move runs inside a transaction")
+        try withDefaultCache(db) { try db.execute(sql: koperasiParts(sign: "-"), arguments: [file]) }
+        let triggers = try Row.fetchAll(db, sql: """
+            SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND substr(name, 1, 6) = 'tally_'
+            AND tbl_name IN ('koperasi', 'koperasi_status', 'koperasi_rat', 'evaluation')
+            """)
+        for trigger in triggers { try db.execute(sql: "DROP TRIGGER main.\(trigger["name"] as String)") }
+        return triggers.map { $0["sql"] }
+    }
+
+    static func koperasiCountsBack(_ db: Database, file: Int, triggers: [String]) throws {
+        for trigger in triggers { try db.makeStatement(sql: trigger).execute() }  // one statement, whatever it holds
+        try withDefaultCache(db) { try db.execute(sql: koperasiParts(sign: ""), arguments: [file]) }
+    }
+
+    /// SQLite sorts for a grouping with as much memory as the page cache has: the default cache keeps an import
+    /// within its memory bound, the sort going to the temporary folder.
+    private static func withDefaultCache(_ db: Database, _ body: () throws -> Void) throws {
+        let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = -2000")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
+        try body()
+    }
+
+    /// Adds (`sign` "") or takes away ("-") the parts of the koperasi of a file (their NIKs are its keys).
+    private static func koperasiParts(sign: String) -> String {
+        """
+        INSERT INTO main.tally(place, measure, year, n)
+        SELECT place, measure, year, \(sign)SUM(n) FROM main.koperasi_tally WHERE nik IN (SELECT key FROM temp.import_seen WHERE file = ?)
+        GROUP BY place, measure, year
+        ON CONFLICT DO UPDATE SET n = n + excluded.n
+        """
     }
 
     /// Whether an UMKM already stored holds exactly what the file says (?2: whether the file has a sektor column).

@@ -119,6 +119,7 @@ struct FileImporter: SpeaksTheRequestsLanguage {
         } else {
             // One record at a time, as it comes out of the staging area: memory stays the same whatever the file's size.
             let (upsert, present) = (upsert, present)
+            let counting = request.kind == .koperasi && !upsert.dryRun ? try ImportStaging.koperasiCountsStepAside(db, file: index) : nil
             try forEachCheckedRecord { record in
                 switch try Self.write(record.record, with: upsert, present: present) {
                 case .inserted: file.inserted += 1
@@ -126,6 +127,7 @@ struct FileImporter: SpeaksTheRequestsLanguage {
                 case .unchanged: file.unchanged += 1
                 }
             }
+            if let counting { try ImportStaging.koperasiCountsBack(db, file: index, triggers: counting) }
         }
         if request.kind == .umkm && file.inserted > 0 && request.audited && !request.dryRun {
             try Store.audit(db, entity: "umkm", record: (location as NSString).lastPathComponent, field: "impor", old: nil,
