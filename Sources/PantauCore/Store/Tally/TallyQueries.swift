@@ -35,24 +35,23 @@ package enum TallyQueries {
         ) AS records GROUP BY place, measure, year
         """
 
-    /// The kept counts against the recomputed ones, where they differ.
+    /// The kept counts beside the recomputed ones, where they differ, in one grouped pass over both. (A FULL JOIN
+    /// of the two compared every pair on SQLite, which builds no index for one: hours for the whole country.)
     private static let differing = """
-        FROM tally t FULL JOIN (\(recomputed)) AS r ON r.place = t.place AND r.measure = t.measure AND r.year = t.year
-        WHERE COALESCE(t.n, 0) <> COALESCE(r.n, 0)
+        (SELECT place, measure, year, SUM(kept) AS kept, SUM(recomputed) AS recomputed FROM (
+            SELECT place, measure, year, n AS kept, 0 AS recomputed FROM tally
+            UNION ALL SELECT place, measure, year, 0, n FROM koperasi_tally
+            UNION ALL SELECT region_code, 'umkm', tahun_binaan, 0, 1 FROM umkm
+        ) AS counts GROUP BY place, measure, year HAVING SUM(kept) <> SUM(recomputed)) AS differing
         """
 
     /// The kept counts that differ from the recomputed ones, the first `limit` of them by place.
     package static func differences(limit: Int) -> String {
-        """
-        SELECT COALESCE(t.place, r.place) AS place, COALESCE(t.measure, r.measure) AS measure, COALESCE(t.year, r.year) AS year,
-               COALESCE(t.n, 0) AS kept, COALESCE(r.n, 0) AS recomputed
-        \(differing)
-        ORDER BY 1, 2, 3 LIMIT \(limit)
-        """
+        "SELECT place, measure, year, kept, recomputed FROM \(differing) ORDER BY 1, 2, 3 LIMIT \(limit)"
     }
 
     /// How many kept counts differ from the recomputed ones.
-    package static let differenceCount = "SELECT COUNT(*) AS n \(differing)"
+    package static let differenceCount = "SELECT COUNT(*) AS n FROM \(differing)"
 
     /// Every kept count written again from the records (after `DELETE FROM tally`).
     package static let refill = "INSERT INTO tally(place, measure, year, n) \(recomputed)"
