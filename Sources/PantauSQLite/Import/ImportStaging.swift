@@ -122,16 +122,13 @@ enum ImportStaging {
         // The insert trigger would count the new rows one at a time (more than half of this statement's time): it
         // steps aside for the one statement, and the rows are counted in one grouped statement. Both in this
         // transaction, so the counts and the trigger are never seen otherwise.
-        let countingTrigger = try String.fetchOne(db, sql: "SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = 'tally_umkm_insert'")
-        // Only inside the move's transaction: a failure before the trigger is back rolls its absence back too.
-        precondition(db.isInsideTransaction, "the UMKM move runs inside a transaction")
-        if countingTrigger != nil { try db.execute(sql: "DROP TRIGGER main.tally_umkm_insert") }
+        let counting = try setAside(db, triggersWhere: "name = 'tally_umkm_insert'")
         try db.execute(sql: """
             INSERT INTO main.umkm(nib, nama_usaha, region_code, sektor, tahun_binaan)
             SELECT nib, nama_usaha, region_code, sektor, tahun_binaan \(new) ORDER BY s.seq
             """, arguments: [file])
         let inserted = db.changesCount
-        if let countingTrigger {
+        if !counting.isEmpty {
             try withDefaultCache(db) {
                 try db.execute(sql: """
                     INSERT INTO main.tally(place, measure, year, n)
@@ -139,7 +136,7 @@ enum ImportStaging {
                     ON CONFLICT DO UPDATE SET n = n + excluded.n
                     """, arguments: [file])
             }
-            try db.makeStatement(sql: countingTrigger).execute()  // one statement, whatever the schema's text holds
+            try restore(db, counting)
         }
         return (inserted, updated, unchanged)
     }
@@ -151,19 +148,31 @@ enum ImportStaging {
     /// its koperasi are taken away once before its records are written and added once after, while the triggers
     /// step aside; `koperasiCountsBack` must follow in the same transaction, which rolls both back on a failure.
     static func koperasiCountsStepAside(_ db: Database, file: Int) throws -> [String] {
-        precondition(db.isInsideTransaction, "the koperasi move runs inside a transaction")
         try withDefaultCache(db) { try db.execute(sql: koperasiParts(sign: "-"), arguments: [file]) }
-        let triggers = try Row.fetchAll(db, sql: """
-            SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND substr(name, 1, 6) = 'tally_'
-            AND tbl_name IN ('koperasi', 'koperasi_status', 'koperasi_rat', 'evaluation')
+        return try setAside(db, triggersWhere: """
+            substr(name, 1, 6) = 'tally_' AND tbl_name IN ('koperasi', 'koperasi_status', 'koperasi_rat', 'evaluation')
             """)
+    }
+
+    static func koperasiCountsBack(_ db: Database, file: Int, triggers: [String]) throws {
+        try restore(db, triggers)
+        try withDefaultCache(db) { try db.execute(sql: koperasiParts(sign: ""), arguments: [file]) }
+    }
+
+    // MARK: kept-count triggers
+
+    /// Drops the triggers `condition` picks out of the schema and returns them, to be made again by `restore` in
+    /// the same transaction: only inside the move's transaction, so that a failure meanwhile rolls their absence
+    /// back too.
+    private static func setAside(_ db: Database, triggersWhere condition: String) throws -> [String] {
+        precondition(db.isInsideTransaction, "triggers step aside only inside the move's transaction")
+        let triggers = try Row.fetchAll(db, sql: "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND \(condition)")
         for trigger in triggers { try db.execute(sql: "DROP TRIGGER main.\(trigger["name"] as String)") }
         return triggers.map { $0["sql"] }
     }
 
-    static func koperasiCountsBack(_ db: Database, file: Int, triggers: [String]) throws {
-        for trigger in triggers { try db.makeStatement(sql: trigger).execute() }  // one statement, whatever it holds
-        try withDefaultCache(db) { try db.execute(sql: koperasiParts(sign: ""), arguments: [file]) }
+    private static func restore(_ db: Database, _ triggers: [String]) throws {
+        for trigger in triggers { try db.makeStatement(sql: trigger).execute() }  // one statement, whatever the schema's text holds
     }
 
     /// SQLite sorts for a grouping with as much memory as the page cache has: the default cache keeps an import
