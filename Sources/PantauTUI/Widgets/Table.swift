@@ -44,11 +44,20 @@ public struct TableWidget {
         return max(0, o)
     }
 
-    func widths(_ total: Int) -> [Int] {
-        let fixed = columns.reduce(0) { $0 + $1.width } + (columns.count - 1)
+    /// The columns' widths in `total` cells. A right-aligned column is as wide as its widest cell among `shown`
+    /// (the rows on screen and the footer), so that a figure is never cut and every row stays aligned when a total
+    /// outgrows the width planned for it (the country's 129.758 koperasi in a column of 5); the shared columns
+    /// give up the room.
+    func widths(_ total: Int, shown: [[String]] = []) -> [Int] {
+        let planned = columns.indices.map { i in
+            let column = columns[i]
+            guard column.width > 0, column.align == .right, !column.isBar else { return column.width }
+            return shown.reduce(column.width) { widest, cells in cells.indices.contains(i) ? max(widest, cells[i].count) : widest }
+        }
+        let fixed = planned.reduce(0, +) + (columns.count - 1)
         let flexible = columns.filter { $0.width == 0 }.count
         let share = flexible > 0 ? max(1, (total - fixed) / flexible) : 0
-        return columns.map { $0.width == 0 ? share : $0.width }
+        return planned.map { $0 == 0 ? share : $0 }
     }
 
     /// The table with the columns that fit `width`.
@@ -73,7 +82,10 @@ public struct TableWidget {
         guard rect.height > 0, rect.width > 0 else { return }
         guard minimumFillWidth == nil else { return fitted(to: rect.width).draw(&canvas, rect, appearance: appearance) }
         let g = appearance.glyphs, theme = appearance.theme
-        let widths = widths(rect.width)
+        let visible = Self.visibleRows(height: rect.height, hasFooter: footer != nil)
+        let first = selected.map { Self.scrolled(offset: offset, selected: $0, visible: visible, count: rows.count) } ?? offset
+        let shownRows = rows.dropFirst(first).prefix(visible)
+        let widths = widths(rect.width, shown: Array(shownRows) + (footer.map { [$0] } ?? []))
         func line(_ cells: [String]) -> [(String, Bool)] {
             zip(columns, zip(cells, widths)).map { column, pair in
                 let (text, width) = pair
@@ -89,9 +101,7 @@ public struct TableWidget {
             }
         }
         draw(columns.map(\.title), y: rect.y, style: theme.header, barStyle: theme.header)
-        let visible = Self.visibleRows(height: rect.height, hasFooter: footer != nil)
-        let first = selected.map { Self.scrolled(offset: offset, selected: $0, visible: visible, count: rows.count) } ?? offset
-        for (i, row) in rows.dropFirst(first).prefix(visible).enumerated() {
+        for (i, row) in shownRows.enumerated() {
             let index = first + i, y = rect.y + 1 + i
             let isSelected = index == selected
             var style = emphasised.contains(index) ? theme.total : Style.plain
