@@ -339,4 +339,20 @@ import Testing
         try store.export(.koperasi, scope: try store.resolveRegion("64.08.03"), to: try XLSXSink(path: again, sheetName: "koperasi"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(contentsOf: URL(fileURLWithPath: again)))
     }
+
+    /// A sheet holds at most 1.048.576 rows (the country's five million UMKM would not fit one): a longer table goes
+    /// on in further sheets, each with the header, and `--all-sheets` reads every record back. Here a sheet of 20 rows
+    /// stands in for Excel's limit: Muara Bengkal's 49 koperasi in 19 + 19 + 11.
+    @Test func aTableLongerThanASheetGoesOnInFurtherSheets() throws {
+        let store = try fresh()
+        let path = Fixtures.temporaryPath("long.xlsx")
+        try store.export(.koperasi, scope: try store.resolveRegion("64.08.03"), to: try XLSXSink(path: path, sheetName: "koperasi", rowsPerSheet: 20))
+        #expect(try XLSXReader(path: path, sheet: nil).sheets.map(\.name) == ["koperasi", "koperasi (2)", "koperasi (3)"])
+        var request = request(.koperasi, path)
+        request.allSheets = true
+        let summary = try fresh().importFiles(request)
+        #expect(summary.files.map(\.location) == ["\(path):koperasi", "\(path):koperasi (2)", "\(path):koperasi (3)"])
+        #expect(summary.files.map(\.rows) == [19, 19, 11])
+        #expect(summary.files.map(\.unchanged) == [19, 19, 11])
+    }
 }

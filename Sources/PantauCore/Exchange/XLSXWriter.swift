@@ -1,30 +1,78 @@
 import Foundation
 import ZIPFoundation
 
-/// Writes one sheet as an .xlsx workbook that Excel and LibreOffice open. Rows stream to a temporary
-/// file; the workbook is zipped at the end with fixed dates, so the same table gives the same bytes.
+/// Writes a table as an .xlsx workbook that Excel and LibreOffice open. Rows stream to temporary files; the workbook
+/// is zipped at the end with fixed dates, so the same table gives the same bytes. A sheet holds at most 1.048.576 rows
+/// (Excel's last row, and what `pantau import` reads): a longer table goes on in further sheets, each with the header
+/// again ("umkm", "umkm (2)", …), which `pantau import --all-sheets` reads back whole.
 public final class XLSXSink: TableSink, @unchecked Sendable {
     package let path: String
     let sheetName: String
-    private let sheetURL: URL
-    private let sheet: FileHandle
+    /// The rows a sheet holds, its header included.
+    private let rowsPerSheet: Int
+    /// The sheets written so far; the last is the one being written.
+    private var sheetURLs: [URL] = []
+    private var sheet: FileHandle?
+    private var columns: [String] = []
     private var rowNumber = 0
     private var buffer = ""
 
-    public init(path: String, sheetName: String) throws {
+    public convenience init(path: String, sheetName: String) throws {
+        try self.init(path: path, sheetName: sheetName, rowsPerSheet: XLSXLimits.rows)
+    }
+
+    package init(path: String, sheetName: String, rowsPerSheet: Int) throws {
+        precondition(rowsPerSheet >= 2, "a sheet holds its header and at least one row")
         self.path = path
         self.sheetName = sheetName
-        sheetURL = FileManager.default.temporaryDirectory.appendingPathComponent("pantau-sheet-\(UUID().uuidString).xml")
-        FileManager.default.createFile(atPath: sheetURL.path, contents: nil)
-        sheet = try FileHandle(forWritingTo: sheetURL)
+        self.rowsPerSheet = rowsPerSheet
+        try startSheet()
+    }
+
+    deinit {
+        try? sheet?.close()
+        for url in sheetURLs { try? FileManager.default.removeItem(at: url) }
+    }
+
+    /// The sheets' names: the table's name, then "name (2)", "name (3)", … (at most 31 characters, as Excel allows).
+    var sheetNames: [String] {
+        sheetURLs.indices.map { i in
+            guard i > 0 else { return String(sheetName.prefix(31)) }
+            let suffix = " (\(i + 1))"
+            return String(sheetName.prefix(31 - suffix.count)) + suffix
+        }
+    }
+
+    public func header(_ columns: [String]) throws {
+        self.columns = columns
+        try row(columns, numbers: false)
+    }
+
+    public func row(_ fields: [String]) throws {
+        if rowNumber == rowsPerSheet {
+            try endSheet()
+            try startSheet()
+            try row(columns, numbers: false)
+        }
+        try row(fields, numbers: true)
+    }
+
+    private func startSheet() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pantau-sheet-\(UUID().uuidString).xml")
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        sheetURLs.append(url)
+        sheet = try FileHandle(forWritingTo: url)
+        rowNumber = 0
         buffer = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
             + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
     }
 
-    deinit { try? FileManager.default.removeItem(at: sheetURL) }
-
-    public func header(_ columns: [String]) throws { try row(columns, numbers: false) }
-    public func row(_ fields: [String]) throws { try row(fields, numbers: true) }
+    private func endSheet() throws {
+        buffer += "</sheetData></worksheet>"
+        flushBuffer()
+        try sheet?.close()
+        sheet = nil
+    }
 
     private func row(_ fields: [String], numbers: Bool) throws {
         rowNumber += 1
@@ -43,14 +91,12 @@ public final class XLSXSink: TableSink, @unchecked Sendable {
     }
 
     private func flushBuffer() {
-        sheet.write(Data(buffer.utf8))
+        sheet?.write(Data(buffer.utf8))
         buffer = ""
     }
 
     public func finish() throws {
-        buffer += "</sheetData></worksheet>"
-        flushBuffer()
-        try sheet.close()
+        try endSheet()
         try? FileManager.default.removeItem(atPath: path)
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
         let fixedDate = Date(timeIntervalSince1970: 1_672_531_200)  // 2023-01-01: the same bytes every time
@@ -59,13 +105,14 @@ public final class XLSXSink: TableSink, @unchecked Sendable {
             try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
                                  compressionMethod: .deflate) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
         }
+        let sheets = sheetURLs.indices.map { $0 + 1 }
         let head = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         try add("[Content_Types].xml", head + """
             <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
             <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
             <Default Extension="xml" ContentType="application/xml"/>\
             <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-            <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+            \(sheets.map { #"<Override PartName="/xl/worksheets/sheet\#($0).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"# }.joined())\
             <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
             </Types>
             """)
@@ -77,12 +124,12 @@ public final class XLSXSink: TableSink, @unchecked Sendable {
         try add("xl/workbook.xml", head + """
             <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
             xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-            <sheets><sheet name="\(Self.escape(sheetName))" sheetId="1" r:id="rId1"/></sheets></workbook>
+            <sheets>\(zip(sheets, sheetNames).map { #"<sheet name="\#(Self.escape($1))" sheetId="\#($0)" r:id="rId\#($0)"/>"# }.joined())</sheets></workbook>
             """)
         try add("xl/_rels/workbook.xml.rels", head + """
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+            \(sheets.map { #"<Relationship Id="rId\#($0)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#($0).xml"/>"# }.joined())\
+            <Relationship Id="rId\(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
             </Relationships>
             """)
         try add("xl/styles.xml", head + """
@@ -94,13 +141,15 @@ public final class XLSXSink: TableSink, @unchecked Sendable {
             <cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>\
             </styleSheet>
             """)
-        let size = (try FileManager.default.attributesOfItem(atPath: sheetURL.path)[.size] as? Int) ?? 0
-        let reader = try FileHandle(forReadingFrom: sheetURL)
-        defer { try? reader.close() }
-        try archive.addEntry(with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: Int64(size), modificationDate: fixedDate,
-                             compressionMethod: .deflate) { position, chunk in
-            try reader.seek(toOffset: UInt64(position))
-            return try reader.read(upToCount: chunk) ?? Data()
+        for (number, url) in zip(sheets, sheetURLs) {
+            let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            let reader = try FileHandle(forReadingFrom: url)
+            defer { try? reader.close() }
+            try archive.addEntry(with: "xl/worksheets/sheet\(number).xml", type: .file, uncompressedSize: Int64(size), modificationDate: fixedDate,
+                                 compressionMethod: .deflate) { position, chunk in
+                try reader.seek(toOffset: UInt64(position))
+                return try reader.read(upToCount: chunk) ?? Data()
+            }
         }
     }
 
