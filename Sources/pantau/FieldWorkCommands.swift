@@ -68,22 +68,60 @@ struct LogCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only changes from this day on.", valueName: "yyyy-mm-dd")) var since: String?
     @Option(name: .long, help: ArgumentHelp("Output format.", valueName: "text|json")) var format: Format = .text
 
+    /// Entries read at a time: a trail of any length is listed in the same memory (the country's 130.000
+    /// import entries took 148 MB when read at once).
+    static let pageSize = 1_000
+
     func run() async throws {
         try await reportingUserErrors(lang: database.language) {
-            let entries = try await database.openStore().auditLog(nik: nik, since: since)
-            switch format {
-            case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(entries), as: UTF8.self))
-            case .text:
-                for e in entries {
-                    let change = "\(e.oldValue ?? "–") → \(e.newValue ?? "–")"
-                    let note = e.note.isEmpty ? "" : "  (\(e.note))"
-                    let copied = e.copiedFrom.map { database.language == .en ? "  [copied from \($0)]" : "  [disalin dari \($0)]" } ?? ""
-                    print(TerminalSafe.text("\(e.at)  \(e.who)  \(e.record)  \(e.field): \(change)\(note)\(copied)"))
-                }
+            let store = try await database.openStore()
+            // The first page before any output: a date it refuses leaves nothing half-written.
+            var page = try await store.auditLog(nik: nik, since: since, afterID: 0, limit: Self.pageSize)
+            var listing = AuditListing(format: format, language: database.language)
+            while true {
+                for entry in page { try listing.write(entry) }
+                guard page.count == Self.pageSize, let last = page.last else { break }
+                page = try await store.auditLog(nik: nik, since: since, afterID: last.id, limit: Self.pageSize)
             }
+            listing.finish()
         }
+    }
+}
+
+/// Writes audit entries as they are read: a line each, or the elements of one JSON array, laid out as JSONEncoder lays
+/// out the whole array (two spaces in, sorted keys).
+private struct AuditListing {
+    let format: LogCommand.Format
+    let language: Language
+    private var written = 0
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    init(format: LogCommand.Format, language: Language) {
+        self.format = format
+        self.language = language
+        if format == .json { print("[", terminator: "") }
+    }
+
+    mutating func write(_ e: AuditEntry) throws {
+        defer { written += 1 }
+        switch format {
+        case .json:
+            // A newline inside a value is escaped, so every line break here is the layout's.
+            let object = String(decoding: try encoder.encode(e), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            print((written == 0 ? "\n" : ",\n") + object.map { "  " + $0 }.joined(separator: "\n"), terminator: "")
+        case .text:
+            let change = "\(e.oldValue ?? "–") → \(e.newValue ?? "–")"
+            let note = e.note.isEmpty ? "" : "  (\(e.note))"
+            let copied = e.copiedFrom.map { language == .en ? "  [copied from \($0)]" : "  [disalin dari \($0)]" } ?? ""
+            print(TerminalSafe.text("\(e.at)  \(e.who)  \(e.record)  \(e.field): \(change)\(note)\(copied)"))
+        }
+    }
+
+    func finish() {
+        if format == .json { print(written == 0 ? "\n\n]" : "\n]") }
     }
 }

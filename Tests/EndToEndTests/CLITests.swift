@@ -45,6 +45,24 @@ import Testing
         #expect(again.stderr.isEmpty, "the second run uses the database the first one made")
     }
 
+    /// `pantau log` reads the trail a page (1.000 entries) at a time: 1.100 new koperasi and a RAT are listed whole and
+    /// in order, as lines and as one JSON array.
+    @Test func aLongAuditTrailIsListedWhole() throws {
+        let db = try Fixtures.freshSampleDatabase()
+        let csv = Fixtures.temporaryPath("k1100.csv")
+        let rows = (0..<1_100).map { String(format: "64080399%08d,Koperasi Uji %d,64.08.03,simpan pinjam,jasa keuangan", $0, $0) }
+        try (["nik,nama,kode_wilayah,jenis,sektor"] + rows).joined(separator: "\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["import", "koperasi", csv, "--db", db]).status == 0)
+        #expect(try CLI.run(["rat", inactive, "--year", "2023", "--db", db]).status == 0)
+        let json = try CLI.run(["log", "--db", db, "--format", "json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.compactMap { $0["id"] as? Int } == Array(1...1_102))
+        #expect(entries.map { $0["field"] as? String }.suffix(3) == ["dibuat", "rat", "aktif_2023"])
+        let lines = try CLI.run(["log", "--db", db]).stdout.split(separator: "\n")
+        #expect(lines.count == 1_102)
+        #expect(lines[999].contains("6408039900000999  dibuat") && lines[1_000].contains("6408039900001000  dibuat"))
+    }
+
     @Test func ratEvaluateAndLog() throws {
         let db = try Fixtures.freshSampleDatabase()
         let rat = try CLI.run(["rat", inactive, "--year", "2023", "--date", "2024-03-10", "--db", db])

@@ -66,6 +66,28 @@ import Testing
         #expect(try await store.koperasiDetail(nik: inactive).koperasi.anggota == 650)
     }
 
+    /// `pantau log` reads the trail a page at a time: the pages, one after the other, are the whole trail in order,
+    /// filtered alike.
+    @Test(arguments: Kind.allCases) func theAuditTrailReadsInPages(_ kind: Kind) async throws {
+        guard let store = try await sample(kind) else { return }
+        try await store.recordRAT(nik: inactive, year: 2023, heldOn: nil, note: "", who: "siti")
+        try await store.evaluate(nik: active, outcome: .dibina, note: "", who: "siti")
+        try await store.editKoperasi(nik: inactive, members: 650, health: .sehat, clearHealth: false, note: "", who: "siti")
+        let whole = try await store.auditLog(nik: nil, since: nil)
+        #expect(whole.map(\.field) == ["rat", "aktif_2023", "hasil_evaluasi", "jumlah_anggota", "kesehatan"])
+        var paged: [AuditEntry] = []
+        var after: Int64 = 0
+        while case let page = try await store.auditLog(nik: nil, since: nil, afterID: after, limit: 2), let last = page.last {
+            #expect(page.count <= 2)
+            paged += page
+            after = last.id
+        }
+        #expect(paged == whole)
+        let first = try await store.auditLog(nik: inactive, since: nil, afterID: 0, limit: 2)
+        #expect(first.map(\.field) == ["rat", "aktif_2023"])
+        #expect(try await store.auditLog(nik: inactive, since: nil, afterID: first[1].id, limit: 2).map(\.field) == ["jumlah_anggota", "kesehatan"])
+    }
+
     @Test(arguments: Kind.allCases) func refusalsAreTheSameAndChangeNothing(_ kind: Kind) async throws {
         guard let store = try await sample(kind) else { return }
         let before = try await Fixtures.contents(of: store)

@@ -31,11 +31,13 @@ extension PostgresStore {
         }
     }
 
-    /// The audit trail, oldest first, optionally for one koperasi and from a date (YYYY-MM-DD) on.
-    public func auditLog(nik: String?, since: String?) async throws -> [AuditEntry] {
+    /// A page of the audit trail, oldest first, optionally for one koperasi and from a date (YYYY-MM-DD) on: the first
+    /// `limit` entries after the one numbered `afterID`.
+    public func auditLog(nik: String?, since: String?, afterID: Int64, limit: Int) async throws -> [AuditEntry] {
         if let since, !CalendarDate.isValid(since) { throw PantauError.badDate(text: since) }
         return try await rows("""
-            SELECT * FROM audit WHERE (\(nik)::text IS NULL OR record = \(nik)) AND (\(since)::text IS NULL OR at >= \(since)) ORDER BY id
+            SELECT * FROM audit WHERE id > \(afterID) AND (\(nik)::text IS NULL OR record = \(nik)) AND (\(since)::text IS NULL OR at >= \(since))
+            ORDER BY id LIMIT \(limit)
             """, Self.auditEntry)
     }
 

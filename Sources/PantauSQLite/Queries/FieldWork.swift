@@ -98,15 +98,20 @@ extension Store {
         }
     }
 
-    /// The audit trail, oldest first, optionally for one koperasi and from a date (YYYY-MM-DD) on.
+    /// The whole audit trail, oldest first, optionally for one koperasi and from a date (YYYY-MM-DD) on.
     public func auditLog(nik: String? = nil, since: String? = nil) throws -> [AuditEntry] {
+        try auditLog(nik: nik, since: since, afterID: 0, limit: .max)
+    }
+
+    /// A page of the audit trail: the first `limit` entries after the one numbered `afterID`.
+    public func auditLog(nik: String?, since: String?, afterID: Int64, limit: Int) throws -> [AuditEntry] {
         if let since, !CalendarDate.isValid(since) {
             throw PantauError.badDate(text: since)
         }
         return try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT * FROM audit WHERE (?1 IS NULL OR record = ?1) AND (?2 IS NULL OR at >= ?2) ORDER BY id
-                """, arguments: [nik, since])
+                SELECT * FROM audit WHERE id > ?3 AND (?1 IS NULL OR record = ?1) AND (?2 IS NULL OR at >= ?2) ORDER BY id LIMIT ?4
+                """, arguments: [nik, since, afterID, limit])
             .map { row in
                 AuditEntry(id: row["id"], at: row["at"], who: row["who"], entity: row["entity"], record: row["record"], field: row["field"],
                            oldValue: row["old_value"], newValue: row["new_value"], note: row["note"], copiedFrom: row["copied_from"])

@@ -70,7 +70,9 @@ public protocol PantauStore: AnyObject, Sendable {
 
     // MARK: records and field work
     func koperasiDetail(nik: String) async throws -> KoperasiDetail
-    func auditLog(nik: String?, since: String?) async throws -> [AuditEntry]
+    /// The audit trail, oldest first, optionally for one koperasi and from a date (YYYY-MM-DD) on: the first `limit`
+    /// entries after the one numbered `afterID`, so that a long trail is read a page at a time.
+    func auditLog(nik: String?, since: String?, afterID: Int64, limit: Int) async throws -> [AuditEntry]
     /// A RAT held for a book year makes the koperasi active that year.
     func recordRAT(nik: String, year: Int, heldOn date: String?, note: String, who: String) async throws
     func evaluate(nik: String, outcome: EvaluationOutcome, note: String, who: String) async throws
@@ -118,6 +120,11 @@ extension PantauStore {
     public func officeRegion() async throws -> Region? {
         guard let code = try await setting(.officeRegion) else { return nil }
         return try await region(code: code)
+    }
+
+    /// The whole audit trail (or one koperasi's, or from a date on) at once: for a short one.
+    public func auditLog(nik: String?, since: String?) async throws -> [AuditEntry] {
+        try await auditLog(nik: nik, since: since, afterID: 0, limit: .max)
     }
 
     /// How many years without a RAT make a koperasi stand out (default 3).
