@@ -50,7 +50,7 @@ import Testing
         // The audit trail: the import, then every write that waited for it.
         let log = try auditLog(db)
         let importEntry = try #require(log.firstIndex { $0.field == "impor" })
-        #expect(log[importEntry].newValue == "\(Self.rows) added" && log[importEntry].record == "umkm.csv")
+        #expect(log[importEntry].newValue == "\(NumberFormat.integer(Self.rows)) added" && log[importEntry].record == "umkm.csv")
         for (index, nik) in officers.enumerated() {
             let field = index.isMultiple(of: 2) ? "rat" : "hasil_evaluasi"
             let entry = try #require(log.firstIndex { $0.record == nik && $0.field == field }, "the write of \(nik) is in the audit trail")

@@ -16,7 +16,7 @@ extension ImportPlan {
             let counts = try await moveKeyed(.umkm, file, on: connection, regions: regions)
             if counts.inserted > 0 {
                 let record = (file.location as NSString).lastPathComponent
-                let added = file.lang == .en ? "\(counts.inserted) added" : "\(counts.inserted) ditambah"
+                let added = NumberFormat.integer(counts.inserted) + (file.lang == .en ? " added" : " ditambah")
                 try await connection.run("""
                     INSERT INTO audit(entity, record, field, old_value, new_value, note) VALUES ('umkm', \(record), 'impor', NULL, \(added), \(file.note))
                     """)

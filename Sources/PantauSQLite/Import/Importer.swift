@@ -131,7 +131,7 @@ struct FileImporter: SpeaksTheRequestsLanguage {
         }
         if request.kind == .umkm && file.inserted > 0 && request.audited && !request.dryRun {
             try Store.audit(db, entity: "umkm", record: (location as NSString).lastPathComponent, field: "impor", old: nil,
-                            new: t("\(file.inserted) ditambah", "\(file.inserted) added"), note: upsert.note, who: request.who)
+                            new: t("\(NumberFormat.integer(file.inserted)) ditambah", "\(NumberFormat.integer(file.inserted)) added"), note: upsert.note, who: request.who)
         }
         return file
     }
