@@ -6,11 +6,11 @@ import Testing
 @Suite struct TableTests {
     let ascii = Appearance(ascii: true, color: false, lang: .id)
 
-    func provinces(width: Int, height: Int, selected: Int = 0) -> [String] {
+    func provinces(width: Int, height: Int) -> [String] {
         var table = TableWidget(
             columns: [TableColumn("Provinsi", width: 0, align: .left), TableColumn("Total", width: 5), TableColumn("Aktif", width: 5)],
             rows: [["Aceh", "5.165", "2.675"], ["Jawa Barat", "11.176", "5.797"]],
-            selected: selected, offset: 0, focused: false)
+            selected: 0, offset: 0, focused: false)
         table.footer = ["Jumlah", "129.758", "67.193"]
         var canvas = Canvas(width: width, height: height)
         table.draw(&canvas, canvas.bounds, appearance: ascii)

@@ -98,12 +98,8 @@ extension Store {
         }
     }
 
-    /// The whole audit trail, oldest first, optionally for one koperasi and from a date (YYYY-MM-DD) on.
-    public func auditLog(nik: String? = nil, since: String? = nil) throws -> [AuditEntry] {
-        try auditLog(nik: nik, since: since, afterID: 0, limit: .max)
-    }
-
-    /// A page of the audit trail: the first `limit` entries after the one numbered `afterID`.
+    /// A page of the audit trail, oldest first, optionally for one koperasi and from a date (YYYY-MM-DD) on: the first
+    /// `limit` entries after the one numbered `afterID`.
     public func auditLog(nik: String?, since: String?, afterID: Int64, limit: Int) throws -> [AuditEntry] {
         if let since, !CalendarDate.isValid(since) {
             throw PantauError.badDate(text: since)

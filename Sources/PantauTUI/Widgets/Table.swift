@@ -44,27 +44,23 @@ public struct TableWidget {
         return max(0, o)
     }
 
-    /// The columns' widths in `total` cells. A right-aligned column is as wide as its widest cell among `shown`
-    /// (the rows on screen and the footer), so that a figure is never cut and every row stays aligned when a total
-    /// outgrows the width planned for it (the country's 129.758 koperasi in a column of 5); the shared columns
-    /// give up the room.
-    func widths(_ total: Int, shown: [[String]] = []) -> [Int] {
-        let planned = columns.indices.map { i in
+    /// Each column's width before the shared columns (0) divide what is left. A right-aligned column is as wide as
+    /// its widest cell among `shown` (the rows on screen and the footer), so that a figure is never cut and every
+    /// row stays aligned when a total outgrows the width planned for it (the country's 129.758 koperasi in a
+    /// column of 5); the shared columns give up the room.
+    func plannedWidths(shown: [[String]]) -> [Int] {
+        columns.indices.map { i in
             let column = columns[i]
             guard column.width > 0, column.align == .right, !column.isBar else { return column.width }
             return shown.reduce(column.width) { widest, cells in cells.indices.contains(i) ? max(widest, cells[i].count) : widest }
         }
-        let fixed = planned.reduce(0, +) + (columns.count - 1)
-        let flexible = columns.filter { $0.width == 0 }.count
-        let share = flexible > 0 ? max(1, (total - fixed) / flexible) : 0
-        return planned.map { $0 == 0 ? share : $0 }
     }
 
-    /// The table with the columns that fit `width`.
-    func fitted(to width: Int) -> TableWidget {
+    /// The table with the columns that fit `width`, the others counted at their `planned` widths.
+    func fitted(to width: Int, planned: [Int]) -> TableWidget {
         guard let minimum = minimumFillWidth else { return self }
         var kept = Array(columns.indices)
-        func fillWidth() -> Int { width - kept.reduce(0) { $0 + columns[$1].width } - (kept.count - 1) }
+        func fillWidth() -> Int { width - kept.reduce(0) { $0 + planned[$1] } - (kept.count - 1) }
         for i in columns.indices.filter({ columns[$0].dropOrder > 0 }).sorted(by: { columns[$0].dropOrder > columns[$1].dropOrder }) {
             guard fillWidth() < minimum else { break }
             kept.removeAll { $0 == i }
@@ -80,12 +76,18 @@ public struct TableWidget {
 
     public func draw(_ canvas: inout Canvas, _ rect: Rect, appearance: Appearance) {
         guard rect.height > 0, rect.width > 0 else { return }
-        guard minimumFillWidth == nil else { return fitted(to: rect.width).draw(&canvas, rect, appearance: appearance) }
-        let g = appearance.glyphs, theme = appearance.theme
         let visible = Self.visibleRows(height: rect.height, hasFooter: footer != nil)
         let first = selected.map { Self.scrolled(offset: offset, selected: $0, visible: visible, count: rows.count) } ?? offset
         let shownRows = rows.dropFirst(first).prefix(visible)
-        let widths = widths(rect.width, shown: Array(shownRows) + (footer.map { [$0] } ?? []))
+        let planned = plannedWidths(shown: Array(shownRows) + (footer.map { [$0] } ?? []))
+        guard minimumFillWidth == nil else {
+            return fitted(to: rect.width, planned: planned).draw(&canvas, rect, appearance: appearance)
+        }
+        let fixed = planned.reduce(0, +) + (columns.count - 1)
+        let flexible = planned.filter { $0 == 0 }.count
+        let share = flexible > 0 ? max(1, (rect.width - fixed) / flexible) : 0
+        let widths = planned.map { $0 == 0 ? share : $0 }
+        let g = appearance.glyphs, theme = appearance.theme
         func line(_ cells: [String]) -> [(String, Bool)] {
             zip(columns, zip(cells, widths)).map { column, pair in
                 let (text, width) = pair

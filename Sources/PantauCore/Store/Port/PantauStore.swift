@@ -122,11 +122,6 @@ extension PantauStore {
         return try await region(code: code)
     }
 
-    /// The whole audit trail (or one koperasi's, or from a date on) at once: for a short one.
-    public func auditLog(nik: String?, since: String?) async throws -> [AuditEntry] {
-        try await auditLog(nik: nik, since: since, afterID: 0, limit: .max)
-    }
-
     /// How many years without a RAT make a koperasi stand out (default 3).
     public func staleRATYears() async throws -> Int {
         try await setting(.ratStaleYears).flatMap { Int($0) }.map { max(1, $0) } ?? 3
